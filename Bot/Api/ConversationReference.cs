@@ -1,0 +1,37 @@
+namespace StuyfBot.Bot.Api;
+
+/// <summary>What the bot needs to write to a conversation later (proactive messages).</summary>
+public sealed record ConversationReference(
+    string ServiceUrl,
+    string ChannelId,
+    string ConversationId,
+    string? ConversationType,
+    string? TenantId,
+    Account? Bot,
+    Account? User,
+    string? Locale)
+{
+    public static ConversationReference From(Activity activity) => new(
+        activity.ServiceUrl ?? string.Empty,
+        activity.ChannelId ?? string.Empty,
+        activity.Conversation?.Id ?? string.Empty,
+        activity.Conversation?.ConversationType,
+        activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id,
+        activity.Recipient,
+        activity.From,
+        activity.Locale);
+
+    /// <summary>A new activity addressed to this conversation.</summary>
+    public Activity CreateActivity(string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        ServiceUrl = ServiceUrl,
+        ChannelId = ChannelId,
+        Conversation = new Conversation { Id = ConversationId, ConversationType = ConversationType, TenantId = TenantId },
+        From = Bot,
+        Recipient = User,
+        Locale = Locale,
+        Text = text,
+        TextFormat = text is null ? null : TextFormats.Markdown,
+    };
+}

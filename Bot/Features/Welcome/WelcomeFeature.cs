@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using StuyfBot.Bot.Api;
+using StuyfBot.Bot.Apps;
+using StuyfBot.Cards.AdaptiveCards;
+using StuyfBot.Cards.Help;
+using StuyfBot.Cards.Localization;
+
+namespace StuyfBot.Bot.Features.Welcome;
+
+/// <summary>
+/// The greeting and the help card: in a personal chat the bot greets and shows help; in a group
+/// chat or channel it answers when mentioned (Teams only delivers those messages then).
+/// </summary>
+public sealed partial class WelcomeFeature : IBotFeature
+{
+    private readonly IEnumerable<IHelpContributor> _contributors;
+
+    public WelcomeFeature(IEnumerable<IHelpContributor> contributors) => _contributors = contributors;
+
+    public int Order => int.MaxValue;
+
+    public void Map(App app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.OnMessage(HelpPattern(), ShowHelpAsync)
+           .OnMessage(GreetAsync)
+           .OnInstall(ShowHelpAsync)
+           .OnMembersAdded(OnMembersAddedAsync)
+           .OnCardAction(HelpCard.HelpVerb, (context, _) => Task.FromResult(InvokeResponse.Card(RenderHelp(context).ToJson())));
+    }
+
+    private Task GreetAsync(ActivityContext context)
+    {
+        var text = new Text(context.Culture);
+        if (!context.IsPersonal)
+        {
+            var name = context.Activity.From?.Name;
+            return context.Reply(text.Format("GroupAnswer", string.IsNullOrWhiteSpace(name) ? "👋" : name));
+        }
+
+        return SendGreetingAndHelpAsync(context);
+    }
+
+    private Task ShowHelpAsync(ActivityContext context) =>
+        context.IsPersonal ? SendGreetingAndHelpAsync(context) : context.Reply(HelpActivity(context, null));
+
+    private Task OnMembersAddedAsync(ActivityContext context)
+    {
+        // Greet once when the bot itself joins; people joining a group are not spammed.
+        var botId = context.Bot?.Id;
+        return context.Activity.MembersAdded!.Any(m => m.Id == botId)
+            ? ShowHelpAsync(context)
+            : Task.CompletedTask;
+    }
+
+    private Task SendGreetingAndHelpAsync(ActivityContext context)
+    {
+        var text = new Text(context.Culture);
+        var name = context.Activity.From?.Name;
+        var greeting = string.IsNullOrWhiteSpace(name) || context.Activity.Type != ActivityTypes.Message
+            ? text["GreetingNoName"]
+            : text.Format("Greeting", name);
+        return context.Send(HelpActivity(context, greeting));
+    }
+
+    private Activity HelpActivity(ActivityContext context, string? greeting) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = greeting,
+        TextFormat = greeting is null ? null : TextFormats.Markdown,
+        Attachments = [Attachment.AdaptiveCard(RenderHelp(context).ToJson())],
+    };
+
+    private AdaptiveCard RenderHelp(ActivityContext context)
+    {
+        var text = new Text(context.Culture);
+        var commands = _contributors.SelectMany(c => c.Commands).ToList();
+        var actions = _contributors.SelectMany(c => c.Actions(text, context.IsPersonal)).ToList();
+        return HelpCard.Render(text, context.IsPersonal, commands, actions);
+    }
+
+    [GeneratedRegex(@"^\s*(help|hulp|\?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HelpPattern();
+}
+
+/// <summary>A feature that adds its commands and buttons to the help card.</summary>
+public interface IHelpContributor
+{
+    IEnumerable<HelpCard.Command> Commands { get; }
+
+    IEnumerable<CardAction> Actions(Text text, bool personal);
+}

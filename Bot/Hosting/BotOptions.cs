@@ -1,0 +1,34 @@
+namespace StuyfBot.Bot.Hosting;
+
+/// <summary>The bot's identity (configuration section "Bot").</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>The Entra app (client) id of the bot. Empty: local mode without authentication.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The tenant of a single-tenant bot.</summary>
+    public string? TenantId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>A PFX or PEM certificate file for the app registration.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>The client id of a user-assigned managed identity.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Bot Framework OpenID metadata (changed only by tests).</summary>
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Largest accepted body of POST /api/messages, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long an activity id is remembered to drop redeliveries.</summary>
+    public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(AppId);
+}

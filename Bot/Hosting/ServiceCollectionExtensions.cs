@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using StuyfBot.Bot.Api.Auth;
+using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Bot.Apps;
+using StuyfBot.Bot.Features.Welcome;
+
+namespace StuyfBot.Bot.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddStuyfBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IActivityAuthenticator, NoAuthentication>();
+        services.AddHttpClient<IConversationClient, ConversationClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = 256,
+                AutomaticDecompression = DecompressionMethods.None,
+            });
+
+        services.AddSingleton(sp => new ActivityDeduplicator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
+        services.AddSingleton<IBotFeature, WelcomeFeature>();
+        services.AddSingleton(sp =>
+        {
+            var app = new App();
+            foreach (var feature in sp.GetServices<IBotFeature>().OrderBy(f => f.Order))
+            {
+                feature.Map(app);
+            }
+
+            return app;
+        });
+        services.AddSingleton<MessagesEndpoint>();
+        return services;
+    }
+}
