@@ -16,6 +16,18 @@ public sealed class App
     private readonly List<Func<ActivityContext, Task>> _meetingEnd = [];
     private readonly List<Func<ActivityContext, Task>> _membersAdded = [];
     private readonly List<Func<ActivityContext, Task>> _install = [];
+    private readonly List<Func<ActivityContext, Func<Task>, Task>> _middleware = [];
+
+    /// <summary>
+    /// Adds middleware that runs around every turn, in registration order (e.g. remembering a
+    /// person's conversation reference); it calls <c>next</c> to continue the turn.
+    /// </summary>
+    public App Use(Func<ActivityContext, Func<Task>, Task> middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        _middleware.Add(middleware);
+        return this;
+    }
 
     /// <summary>Handles every message no pattern route took.</summary>
     public App OnMessage(Func<ActivityContext, Task> handler) => OnMessage(null, handler);
@@ -59,6 +71,26 @@ public sealed class App
     public async Task<InvokeResponse?> ProcessAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (_middleware.Count == 0)
+        {
+            return await RouteAsync(context).ConfigureAwait(false);
+        }
+
+        InvokeResponse? response = null;
+        Func<Task> next = async () => response = await RouteAsync(context).ConfigureAwait(false);
+        for (var i = _middleware.Count - 1; i >= 0; i--)
+        {
+            var middleware = _middleware[i];
+            var inner = next;
+            next = () => middleware(context, inner);
+        }
+
+        await next().ConfigureAwait(false);
+        return response;
+    }
+
+    private async Task<InvokeResponse?> RouteAsync(ActivityContext context)
+    {
         var activity = context.Activity;
         switch (activity.Type)
         {

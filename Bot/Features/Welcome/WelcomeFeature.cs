@@ -41,8 +41,16 @@ public sealed partial class WelcomeFeature : IBotFeature
         return SendGreetingAndHelpAsync(context);
     }
 
-    private Task ShowHelpAsync(ActivityContext context) =>
-        context.IsPersonal ? SendGreetingAndHelpAsync(context) : context.Reply(HelpActivity(context, null));
+    private Task ShowHelpAsync(ActivityContext context)
+    {
+        if (context.IsPersonal)
+        {
+            return SendGreetingAndHelpAsync(context);
+        }
+
+        var activity = HelpActivity(context, null);
+        return context.Activity.Type == ActivityTypes.Message ? context.Reply(activity) : context.Send(activity);
+    }
 
     private Task OnMembersAddedAsync(ActivityContext context)
     {
@@ -60,7 +68,8 @@ public sealed partial class WelcomeFeature : IBotFeature
         var greeting = string.IsNullOrWhiteSpace(name) || context.Activity.Type != ActivityTypes.Message
             ? text["GreetingNoName"]
             : text.Format("Greeting", name);
-        return context.Send(HelpActivity(context, greeting));
+        var activity = HelpActivity(context, greeting);
+        return context.Activity.Type == ActivityTypes.Message ? context.Reply(activity) : context.Send(activity);
     }
 
     private Activity HelpActivity(ActivityContext context, string? greeting) => new()

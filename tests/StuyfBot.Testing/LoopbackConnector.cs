@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace StuyfBot.Testing;
+
+/// <summary>One call the bot made to the connector.</summary>
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, DateTimeOffset At)
+{
+    /// <summary>The conversation id from the path, URL-decoded.</summary>
+    public string? ConversationId
+    {
+        get
+        {
+            var parts = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 3 && parts[0] == "v3" && parts[1] == "conversations" ? Uri.UnescapeDataString(parts[2]) : null;
+        }
+    }
+
+    public string? Text => Body?["text"]?.GetValue<string>();
+
+    public JsonObject? Card => Body?["attachments"]?[0]?["content"] as JsonObject;
+}
+
+/// <summary>
+/// A Bot Connector on real HTTP on loopback that records every call the bot makes, answers like
+/// the Teams connector, and can be told to fail (status codes, Retry-After) for fault tests.
+/// </summary>
+public sealed class LoopbackConnector : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<(int Status, TimeSpan? RetryAfter)> _faults = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private WebApplication? _app;
+    private int _nextId;
+
+    /// <summary>The serviceUrl to put into activities (ends with a slash).</summary>
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    /// <summary>Members returned by pagedmembers, in pages of the requested size.</summary>
+    public List<JsonObject> Members { get; } = [];
+
+    public static async Task<LoopbackConnector> StartAsync()
+    {
+        var connector = new LoopbackConnector();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Map("/{**path}", connector.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        connector._app = app;
+        return connector;
+    }
+
+    /// <summary>The next calls are answered with these statuses, one each, before normal answers resume.</summary>
+    public void FailNext(int status, TimeSpan? retryAfter = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _faults.Enqueue((status, retryAfter));
+        }
+    }
+
+    public void Clear()
+    {
+        _calls.Clear();
+        _faults.Clear();
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> calls match, then returns them.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForAsync(Func<ConnectorCall, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var found = _calls.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"Expected {count} matching connector calls, saw {found.Count}. All calls: {string.Join("; ", _calls.Select(c => c.Method + " " + c.Path))}");
+            }
+
+            await _signal.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _signal.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        JsonNode? body = null;
+        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body).ConfigureAwait(false);
+        }
+
+        var path = http.Request.Path.Value ?? string.Empty;
+        var raw = http.Request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
+        _calls.Enqueue(new ConnectorCall(http.Request.Method, raw.Split('?')[0], body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
+        _signal.Release();
+
+        if (_faults.TryDequeue(out var fault))
+        {
+            http.Response.StatusCode = fault.Status;
+            if (fault.RetryAfter is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return;
+        }
+
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        switch (http.Request.Method)
+        {
+            case "POST" when parts is ["v3", "conversations"]:
+                var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+                await http.Response.WriteAsJsonAsync(new { id = "a:1on1-" + member, activityId = NextId() }).ConfigureAwait(false);
+                return;
+            case "POST":
+                http.Response.StatusCode = StatusCodes.Status201Created;
+                await http.Response.WriteAsJsonAsync(new { id = NextId() }).ConfigureAwait(false);
+                return;
+            case "PUT":
+                await http.Response.WriteAsJsonAsync(new { id = parts.LastOrDefault() }).ConfigureAwait(false);
+                return;
+            case "GET" when parts.Length >= 4 && parts[3] == "pagedmembers":
+                await WriteMembersPageAsync(http).ConfigureAwait(false);
+                return;
+            default:
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+        }
+    }
+
+    private Task WriteMembersPageAsync(HttpContext http)
+    {
+        var size = int.TryParse(http.Request.Query["pageSize"], out var s) && s > 0 ? s : 100;
+        var start = int.TryParse(http.Request.Query["continuationToken"], out var c) ? c : 0;
+        var page = Members.Skip(start).Take(size).Select(m => (JsonNode)m.DeepClone()).ToArray();
+        var result = new JsonObject { ["members"] = new JsonArray(page) };
+        if (start + size < Members.Count)
+        {
+            result["continuationToken"] = (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return http.Response.WriteAsync(result.ToJsonString());
+    }
+
+    private string NextId() => "act-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
