@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
+using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Storage;
 
 namespace StuyfBot.Bot.Hosting;
 
@@ -26,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ActivityDeduplicator(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
+        services.AddStuyfBotStorage(configuration);
+        services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton(sp =>
         {
