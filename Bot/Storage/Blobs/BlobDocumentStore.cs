@@ -127,7 +127,8 @@ public sealed partial class BlobDocumentStore : IDocumentStore
         {
             202 or 200 => DeleteResult.Deleted,
             404 => DeleteResult.NotFound,
-            412 => DeleteResult.Conflict,
+            // A failed If-Match on a blob that is gone is "not found", as in the file store.
+            412 => await ExistsAsync(key, cancellationToken).ConfigureAwait(false) ? DeleteResult.Conflict : DeleteResult.NotFound,
             _ => throw Unexpected(response, "delete", key),
         };
     }
@@ -213,6 +214,18 @@ public sealed partial class BlobDocumentStore : IDocumentStore
                     throw Unexpected(response, ifMatch is null ? "create" : "replace", key);
             }
         }
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        using var message = Message(RequestMethod.Head, key);
+        await SendAsync(message, "check", key, cancellationToken).ConfigureAwait(false);
+        return message.Response.Status switch
+        {
+            200 => true,
+            404 => false,
+            _ => throw Unexpected(message.Response, "check", key),
+        };
     }
 
     private async Task<WriteResult> OwnWriteAsync(string key, string writeId, CancellationToken cancellationToken)

@@ -98,7 +98,7 @@ public sealed partial class StateStore
             }
 
             // A little random wait spreads writers that collided, so they do not collide again.
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(2 << attempt, 100))), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2 << Math.Min(attempt, 6))), cancellationToken).ConfigureAwait(false);
         }
     }
 
