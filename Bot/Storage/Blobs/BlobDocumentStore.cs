@@ -208,6 +208,8 @@ public sealed partial class BlobDocumentStore : IDocumentStore
                         ? await OwnWriteAsync(key, writeId, cancellationToken).ConfigureAwait(false)
                         : WriteResult.Conflict;
                 case 404 when ErrorCode(response) == "ContainerNotFound" && attempt == 0:
+                    // Never made, or deleted since (an emulator restarted without its data).
+                    _containerReady = false;
                     await CreateContainerAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 default:

@@ -12,8 +12,6 @@ namespace StuyfBot.Bot.Tests.Storage;
 /// <summary>One in-memory Azurite for a test class; each test takes its own container.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private int _containers;
-
     public AzuriteServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync() => Server = await AzuriteServer.StartAsync();
@@ -21,7 +19,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>A fresh container name, so tests in a class never see each other's blobs.</summary>
-    public string NewContainer() => $"t{Environment.ProcessId}-{Interlocked.Increment(ref _containers)}-{Guid.NewGuid():N}"[..40];
+    public static string NewContainer() => "t" + Guid.NewGuid().ToString("N");
 
     public BlobDocumentStore NewStore(string? container = null) =>
         BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(Server.ConnectionString), container ?? NewContainer(), NullLogger<BlobDocumentStore>.Instance);
