@@ -297,7 +297,7 @@ public sealed partial class BlobDocumentStore : IDocumentStore
         }
         catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException or OperationCanceledException or AuthenticationFailedException)
         {
-            throw new StorageUnavailableException($"Blob storage {Location} could not be reached to {operation} '{key}': {Innermost(ex).Message}", ex);
+            throw new StorageUnavailableException($"Blob storage {Location} could not be reached to {operation}{Quoted(key)}: {Innermost(ex).Message}", ex);
         }
     }
 
@@ -305,8 +305,10 @@ public sealed partial class BlobDocumentStore : IDocumentStore
     {
         var code = ErrorCode(response) ?? response.ReasonPhrase;
         var hint = response.Status == 403 ? " (check the account key or the identity's role on the account)" : string.Empty;
-        return new StorageUnavailableException($"Blob storage {Location} refused to {operation} '{key}': {response.Status} {code}{hint}");
+        return new StorageUnavailableException($"Blob storage {Location} refused to {operation}{Quoted(key)}: {response.Status} {code}{hint}");
     }
+
+    private static string Quoted(string key) => key.Length == 0 ? string.Empty : $" '{key}'";
 
     private static string? ErrorCode(Response response) =>
         response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : null;
