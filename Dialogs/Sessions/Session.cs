@@ -36,7 +36,7 @@ public enum Presence
 public sealed record Participant(string Key, string Name, Presence Presence, DateTimeOffset CheckedInAt, bool OptedOut = false)
 {
     /// <summary>Present or listening: here now.</summary>
-    public bool IsHere => Presence != Presence.Left;
+    public bool IsHere() => Presence != Presence.Left;
 }
 
 /// <summary>
@@ -83,14 +83,14 @@ public sealed record Session
 
     public Participant? Find(string person) => Participants.Find(p => p.Key == person);
 
-    public bool IsHere(string person) => Find(person)?.IsHere == true;
+    public bool IsHere(string person) => Find(person)?.IsHere() == true;
 
     public bool IsModerator(string person) => Moderator == person;
 
     /// <summary>The moderator left (and nobody took over yet).</summary>
-    public bool ModeratorLeft => Status == SessionStatus.Open && !IsHere(Moderator);
+    public bool ModeratorHasLeft() => Status == SessionStatus.Open && !IsHere(Moderator);
 
-    public IEnumerable<Role> FreeRoles => RoleList.All.Where(r => !RoleHolders.ContainsKey(r));
+    public IEnumerable<Role> FreeRoles() => RoleList.All.Where(r => !RoleHolders.ContainsKey(r));
 
     public IEnumerable<Role> RolesOf(string person) => RoleList.All.Where(r => RoleHolders.TryGetValue(r, out var holder) && holder == person);
 

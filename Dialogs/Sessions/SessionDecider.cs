@@ -99,7 +99,7 @@ public static class SessionDecider
                 return Changed(Free(state, unassign.Role), new RoleFreed(unassign.Role, state.HolderOf(unassign.Role)!));
             case DivideRoles:
             {
-                var assignments = RoleDivider.Divide(state.Id, state.FreeRoles, SessionRules.Candidates(state), history);
+                var assignments = RoleDivider.Divide(state.Id, state.FreeRoles(), SessionRules.Candidates(state), history);
                 var divided = assignments.Aggregate(state, (s, a) => Give(s, a.Role, a.Person));
                 return Changed(divided, new RolesDivided(assignments));
             }

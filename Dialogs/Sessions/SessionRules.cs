@@ -52,11 +52,11 @@ public static class SessionRules
         }
 
         var me = state.Find(actor);
-        var here = me?.IsHere == true;
+        var here = me?.IsHere() == true;
         var moderator = state.IsModerator(actor);
         return command switch
         {
-            CheckIn checkIn => me is { IsHere: true } && me.Presence == PresenceFor(checkIn.Mode) ? RefusalReason.AlreadyCheckedIn : null,
+            CheckIn checkIn => me is not null && me.IsHere() && me.Presence == PresenceFor(checkIn.Mode) ? RefusalReason.AlreadyCheckedIn : null,
             Leave => here ? null : RefusalReason.NotPresent,
             TakeRole take => !here ? RefusalReason.NotPresent
                 : state.HolderOf(take.Role) is not { } holder ? null
@@ -68,7 +68,7 @@ public static class SessionRules
                 : state.HolderOf(unassign.Role) is null ? RefusalReason.RoleAlreadyFree
                 : null,
             DivideRoles => !moderator ? RefusalReason.OnlyModerator
-                : !state.FreeRoles.Any() ? RefusalReason.NoFreeRoles
+                : !state.FreeRoles().Any() ? RefusalReason.NoFreeRoles
                 : Candidates(state).Count == 0 ? RefusalReason.NobodyAvailable
                 : null,
             HandOverModeration handOver => !moderator ? RefusalReason.OnlyModerator
@@ -99,7 +99,7 @@ public static class SessionRules
         return
         [
             .. state.Participants
-                .Where(p => p.IsHere && !p.OptedOut)
+                .Where(p => p.IsHere() && !p.OptedOut)
                 .Select(p => new RoleCandidate(
                     p.Key, p.Name, p.Presence == Presence.Listening,
                     state.RolesOf(p.Key).Count() + (state.IsModerator(p.Key) ? 1 : 0))),
@@ -117,7 +117,7 @@ public static class SessionRules
     private static RefusalReason? TargetRefusal(Session state, AssignRole assign)
     {
         var target = state.Find(assign.Target);
-        return target is not { IsHere: true } ? RefusalReason.TargetNotPresent
+        return target is null || !target.IsHere() ? RefusalReason.TargetNotPresent
             : target.OptedOut ? RefusalReason.TargetOptedOut
             : state.HolderOf(assign.Role) == assign.Target ? RefusalReason.TargetHoldsRole
             : null;

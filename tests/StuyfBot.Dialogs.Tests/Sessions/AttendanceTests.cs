@@ -49,7 +49,7 @@ public sealed class AttendanceTests
         var left = Accept(session, new Leave(), Bart);
 
         Assert.Equal(Presence.Left, left.State.Find(Bart.Key)!.Presence);
-        Assert.Equal(RoleList.All, left.State.FreeRoles);
+        Assert.Equal(RoleList.All, left.State.FreeRoles());
         Assert.Equal([new RoleFreed(Role.Timekeeper, Bart.Key), new RoleFreed(Role.ChatScribe, Bart.Key), new CardChanged()], left.Events);
         AssertRefused(left.State, new Leave(), Bart, RefusalReason.NotPresent);
         AssertRefused(session, new Leave(), Eva, RefusalReason.NotPresent);
@@ -66,7 +66,7 @@ public sealed class AttendanceTests
 
         var left = Accept(pending, new Leave(), An);
 
-        Assert.True(left.State.ModeratorLeft);
+        Assert.True(left.State.ModeratorHasLeft());
         Assert.False(left.State.ClosePending);
         Assert.Equal(An.Key, left.State.Moderator);
         Assert.Contains(new ModeratorLeft(An.Key), left.Events);
@@ -74,7 +74,7 @@ public sealed class AttendanceTests
 
         var takenOver = Accept(left.State, new TakeOverModeration(), Dirk);
         Assert.Equal(Dirk.Key, takenOver.State.Moderator);
-        Assert.False(takenOver.State.ModeratorLeft);
+        Assert.False(takenOver.State.ModeratorHasLeft());
         Assert.Equal([new ModeratorChanged(An.Key, Dirk.Key), new CardChanged()], takenOver.Events);
         AssertRefused(takenOver.State, new TakeOverModeration(), Bart, RefusalReason.ModeratorStillHere);
         AssertRefused(takenOver.State, new TakeOverModeration(), Dirk, RefusalReason.AlreadyModerator);
@@ -94,7 +94,7 @@ public sealed class AttendanceTests
     {
         var back = WithPeople().Then(new Leave(), An).Then(new CheckIn(CheckInMode.Present), An);
 
-        Assert.False(back.ModeratorLeft);
+        Assert.False(back.ModeratorHasLeft());
         Assert.Equal(An.Key, back.Moderator);
     }
 

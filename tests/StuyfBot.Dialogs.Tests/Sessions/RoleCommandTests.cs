@@ -103,7 +103,7 @@ public sealed class RoleCommandTests
         Assert.Equal([Bart.Key, Carla.Key], announced.Assignments.Select(a => a.Person).Order());
         Assert.All(announced.Assignments, a => Assert.Equal(a.Person, divided.State.HolderOf(a.Role)));
         Assert.Equal(Dirk.Key, divided.State.HolderOf(Role.ChatScribe));
-        Assert.Empty(divided.State.FreeRoles);
+        Assert.Empty(divided.State.FreeRoles());
         Assert.IsType<CardChanged>(divided.Events[1]);
         Assert.Equal(3, divided.State.RoleLog.Count);
     }

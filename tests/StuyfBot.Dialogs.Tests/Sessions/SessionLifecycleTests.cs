@@ -25,7 +25,7 @@ public sealed class SessionLifecycleTests
         var bart = Assert.Single(session.Participants);
         Assert.Equal(new Participant(Bart.Key, "Bart", Presence.Present, Now), bart);
         Assert.Empty(session.RoleHolders);
-        Assert.Equal(RoleList.All, session.FreeRoles);
+        Assert.Equal(RoleList.All, session.FreeRoles());
         Assert.Equal(new SessionStarted(session), Assert.Single(accepted.Events));
     }
 

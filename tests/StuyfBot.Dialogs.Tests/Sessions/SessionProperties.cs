@@ -44,9 +44,9 @@ public sealed class SessionProperties
                 }
 
                 var given = Assert.IsType<RolesDivided>(accepted.Events[0]).Assignments;
-                return given.Count == state.FreeRoles.Count()
-                    && given.All(a => state.Find(a.Person) is { IsHere: true, OptedOut: false })
-                    && accepted.State.FreeRoles.Any() == false;
+                return given.Count == state.FreeRoles().Count()
+                    && given.All(a => state.Find(a.Person) is { OptedOut: false } p && p.IsHere())
+                    && accepted.State.FreeRoles().Any() == false;
             })).QuickCheckThrowOnFailure();
     }
 
