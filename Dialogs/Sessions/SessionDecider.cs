@@ -68,69 +68,58 @@ public static class SessionDecider
     private static Accepted Apply(Session state, SessionCommand command, Actor actor, DateTimeOffset now, RoleHistory history)
     {
         var me = actor.Key;
-        switch (command)
+        return command switch
         {
-            case RecordCard card:
-                return new Accepted(state with { CardActivityId = card.ActivityId }, []);
-            case CheckIn checkIn:
-                return Changed(CheckIn(state, actor, SessionRules.PresenceFor(checkIn.Mode), now));
-            case Leave:
-            {
-                var (left, freed) = FreeRolesOf(UpdateParticipant(state, me, p => p with { Presence = Presence.Left }), me);
-                if (!state.IsModerator(me))
-                {
-                    return Changed(left, freed);
-                }
+            RecordCard card => new Accepted(state with { CardActivityId = card.ActivityId }, []),
+            CheckIn checkIn => Changed(CheckIn(state, actor, SessionRules.PresenceFor(checkIn.Mode), now)),
+            Leave => LeaveSession(state, me),
+            TakeRole take => Changed(
+                Give(UpdateParticipant(state, me, p => p with { OptedOut = false }), take.Role, me),
+                new RoleGiven(take.Role, me, null, ByModerator: false)),
+            ReturnRole give => Changed(Free(state, give.Role), new RoleFreed(give.Role, me)),
+            AssignRole assign => Changed(
+                Give(state, assign.Role, assign.Target),
+                new RoleGiven(assign.Role, assign.Target, state.HolderOf(assign.Role), ByModerator: true)),
+            UnassignRole unassign => Changed(Free(state, unassign.Role), new RoleFreed(unassign.Role, state.HolderOf(unassign.Role)!)),
+            DivideRoles => Divide(state, history),
+            HandOverModeration handOver => Changed(
+                state with { Moderator = handOver.Target, ClosePending = false },
+                new ModeratorChanged(me, handOver.Target)),
+            TakeOverModeration => Changed(state with { Moderator = me }, new ModeratorChanged(state.Moderator, me)),
+            OptOut => OptOutOf(state, me),
+            OptIn => Changed(UpdateParticipant(state, me, p => p with { OptedOut = false })),
+            RequestClose => Changed(state with { ClosePending = true }),
+            CancelClose => Changed(state with { ClosePending = false }),
+            ConfirmClose => Close(state, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown session command."),
+        };
+    }
 
-                return Changed(left with { ClosePending = false }, [.. freed, new ModeratorLeft(me)]);
-            }
+    private static Accepted LeaveSession(Session state, string me)
+    {
+        var (left, freed) = FreeRolesOf(UpdateParticipant(state, me, p => p with { Presence = Presence.Left }), me);
+        return state.IsModerator(me)
+            ? Changed(left with { ClosePending = false }, [.. freed, new ModeratorLeft(me)])
+            : Changed(left, freed);
+    }
 
-            case TakeRole take:
-                return Changed(
-                    Give(UpdateParticipant(state, me, p => p with { OptedOut = false }), take.Role, me),
-                    new RoleGiven(take.Role, me, null, ByModerator: false));
-            case ReturnRole give:
-                return Changed(Free(state, give.Role), new RoleFreed(give.Role, me));
-            case AssignRole assign:
-                return Changed(
-                    Give(state, assign.Role, assign.Target),
-                    new RoleGiven(assign.Role, assign.Target, state.HolderOf(assign.Role), ByModerator: true));
-            case UnassignRole unassign:
-                return Changed(Free(state, unassign.Role), new RoleFreed(unassign.Role, state.HolderOf(unassign.Role)!));
-            case DivideRoles:
-            {
-                var assignments = RoleDivider.Divide(state.Id, state.FreeRoles(), SessionRules.Candidates(state), history);
-                var divided = assignments.Aggregate(state, (s, a) => Give(s, a.Role, a.Person));
-                return Changed(divided, new RolesDivided(assignments));
-            }
+    private static Accepted Divide(Session state, RoleHistory history)
+    {
+        var assignments = RoleDivider.Divide(state.Id, state.FreeRoles(), SessionRules.Candidates(state), history);
+        var divided = assignments.Aggregate(state, (s, a) => Give(s, a.Role, a.Person));
+        return Changed(divided, new RolesDivided(assignments));
+    }
 
-            case HandOverModeration handOver:
-                return Changed(
-                    state with { Moderator = handOver.Target, ClosePending = false },
-                    new ModeratorChanged(me, handOver.Target));
-            case TakeOverModeration:
-                return Changed(state with { Moderator = me }, new ModeratorChanged(state.Moderator, me));
-            case OptOut:
-            {
-                var (optedOut, freed) = FreeRolesOf(UpdateParticipant(state, me, p => p with { OptedOut = true }), me);
-                return Changed(optedOut, freed);
-            }
+    private static Accepted OptOutOf(Session state, string me)
+    {
+        var (optedOut, freed) = FreeRolesOf(UpdateParticipant(state, me, p => p with { OptedOut = true }), me);
+        return Changed(optedOut, freed);
+    }
 
-            case OptIn:
-                return Changed(UpdateParticipant(state, me, p => p with { OptedOut = false }));
-            case RequestClose:
-                return Changed(state with { ClosePending = true });
-            case CancelClose:
-                return Changed(state with { ClosePending = false });
-            case ConfirmClose:
-            {
-                var closed = state with { Status = SessionStatus.Closed, ClosedAt = now, ClosePending = false };
-                return Changed(closed, new SessionClosed(closed));
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown session command.");
-        }
+    private static Accepted Close(Session state, DateTimeOffset now)
+    {
+        var closed = state with { Status = SessionStatus.Closed, ClosedAt = now, ClosePending = false };
+        return Changed(closed, new SessionClosed(closed));
     }
 
     private static Accepted Changed(Session state, params IEnumerable<SessionEvent> events) =>
