@@ -31,6 +31,9 @@ public sealed class TestIssuer : IAsyncDisposable
     /// <summary>For Bot:EntraAuthority.</summary>
     public string EntraAuthority => BaseAddress.ToString().TrimEnd('/');
 
+    /// <summary>A jwks_uri to announce instead of this server's own.</summary>
+    public string? ServiceJwksUri { get; set; }
+
     /// <summary>While set, every request gets 503.</summary>
     public bool Unavailable { get; set; }
 
@@ -46,7 +49,7 @@ public sealed class TestIssuer : IAsyncDisposable
         {
             ["issuer"] = TestTokens.BotFrameworkIssuer,
             ["authorization_endpoint"] = "https://invalid.botframework.com",
-            ["jwks_uri"] = new Uri(issuer.BaseAddress, "botframework/keys").ToString(),
+            ["jwks_uri"] = issuer.ServiceJwksUri ?? new Uri(issuer.BaseAddress, "botframework/keys").ToString(),
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
         }));
