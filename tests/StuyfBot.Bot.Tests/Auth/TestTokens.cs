@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -64,6 +63,4 @@ public static class TestTokens
     }
 
     public static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
-
-    public static string Describe(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 }
