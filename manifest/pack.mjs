@@ -127,6 +127,12 @@ function buildPackage(settings) {
     throw new UsageError(`${settings.template} has bots[0].commandLists: commands belong in manifest/commands.json`);
   }
   const { commands } = readJson(join(here, "commands.json"));
+  for (const command of commands) {
+    const unknown = (command.scopes ?? []).filter((scope) => !Scopes.includes(scope) || !bot.scopes?.includes(scope));
+    if (!command.title || !command.scopes?.length || unknown.length > 0) {
+      throw new UsageError(`manifest/commands.json: "${command.title}" needs a title and scopes from the bot's scopes (${bot.scopes?.join(", ")}); got ${JSON.stringify(command.scopes)}`);
+    }
+  }
   const defaultLanguage = manifest.localizationInfo?.defaultLanguageTag;
   const lists = Scopes.filter((scope) => bot.scopes?.includes(scope))
     .map((scope) => ({ scope, commands: commands.filter((c) => c.scopes.includes(scope)) }))
