@@ -20,7 +20,7 @@ public sealed partial class AppPackageTests(PackedApp packed) : IClassFixture<Pa
     {
         Assert.True(packed.Result.ExitCode == 0, packed.Result.ToString());
         Assert.Contains("ok: manifest.json is valid against the Teams manifest schema v1.25 (@microsoft/app-manifest 1.1.2)", packed.Result.Output, StringComparison.Ordinal);
-        Assert.Contains("ok: en-us.json (en-us) is valid against the Teams localization schema v1.25", packed.Result.Output, StringComparison.Ordinal);
+        Assert.Contains("ok: en.json (en) is valid against the Teams localization schema v1.25", packed.Result.Output, StringComparison.Ordinal);
         Assert.Contains($"wrote {packed.ZipPath}", packed.Result.Output, StringComparison.Ordinal);
         Assert.Equal(string.Empty, packed.Result.Error);
     }
@@ -28,7 +28,7 @@ public sealed partial class AppPackageTests(PackedApp packed) : IClassFixture<Pa
     [Fact]
     public void The_package_holds_the_manifest_the_icons_and_the_translation_at_its_root()
     {
-        Assert.Equal(["color.png", "en-us.json", "manifest.json", "outline.png"], packed.Files().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "en.json", "manifest.json", "outline.png"], packed.Files().Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -90,11 +90,11 @@ public sealed partial class AppPackageTests(PackedApp packed) : IClassFixture<Pa
     public void Dutch_is_the_default_and_english_translates_the_name_description_and_every_command()
     {
         var manifest = packed.Json("manifest.json");
-        var english = packed.Json("en-us.json");
+        var english = packed.Json("en.json");
 
         Assert.Equal("nl-BE", Text(manifest["localizationInfo"]!["defaultLanguageTag"]));
         var language = Assert.Single(manifest["localizationInfo"]!["additionalLanguages"]!.AsArray())!;
-        Assert.Equal(("en-us", "en-us.json"), (Text(language["languageTag"]), Text(language["file"])));
+        Assert.Equal(("en", "en.json"), (Text(language["languageTag"]), Text(language["file"])));
         Assert.StartsWith("Begeleidt", Text(manifest["description"]!["short"]), StringComparison.Ordinal);
         Assert.StartsWith("Runs", Text(english["description.short"]), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(Text(english["description.full"])));
