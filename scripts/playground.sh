@@ -4,7 +4,8 @@
 #
 #   BOT_ENDPOINT      the bot's messages endpoint (default http://127.0.0.1:3978/api/messages)
 #   PLAYGROUND_PORT   the playground's port (default 56150)
-#   M365_AGENTS_PLAYGROUND_CONFIG_PATH   a custom mock tenant (.yml); default: the built-in one
+#   M365_AGENTS_PLAYGROUND_CONFIG_PATH   the mock tenant (.yml); default scripts/playground.yml:
+#                     six people of a Stuyfplek, a group chat and a team (the tests' roster)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 peers="$root/tests/peers"
@@ -36,6 +37,7 @@ echo "Agents Playground for $bot_endpoint: open http://127.0.0.1:$port/ (log: $l
 cd "$log_dir"
 # loopback.cjs keeps the playground on 127.0.0.1 (it listens on all interfaces by itself).
 TEAMSAPPTESTER_BROWSER=none \
+M365_AGENTS_PLAYGROUND_CONFIG_PATH="${M365_AGENTS_PLAYGROUND_CONFIG_PATH:-$root/scripts/playground.yml}" \
 M365_AGENTS_PLAYGROUND_LOGFILE="$log_dir/playground.log" \
 exec node -r "$peers/loopback.cjs" "$peers/node_modules/@microsoft/m365agentsplayground/cli.js" start \
   -e "$bot_endpoint" -c msteams -p "$port" \

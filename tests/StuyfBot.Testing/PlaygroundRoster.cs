@@ -47,7 +47,7 @@ public sealed record PlaygroundRoster(
         TeamAadGroupId: "0b6e7c1d-2a3f-4e5b-8c9d-1f2e3d4c5b6a",
         Channel: new PlaygroundChat("19:connectortafel@thread.tacv2", "Connectortafel"));
 
-    /// <summary>The roster as the playground's YAML config file.</summary>
+    /// <summary>The roster as the playground's YAML config file (LF line endings on every OS).</summary>
     public string ToYaml()
     {
         if (Users.Count != OtherUsers)
@@ -56,7 +56,7 @@ public sealed record PlaygroundRoster(
         }
 
         var yaml = new StringBuilder()
-            .AppendLine("# Written by StuyfBot's tests: a mock tenant for the Microsoft 365 Agents Playground.")
+            .AppendLine("# A mock tenant for the Microsoft 365 Agents Playground (written by PlaygroundRoster.ToYaml).")
             .AppendLine("version: \"0.1.1\"")
             .AppendLine("tenantId: " + Quote(TenantId))
             .AppendLine("bot:")
@@ -83,7 +83,8 @@ public sealed record PlaygroundRoster(
             .AppendLine("  channels:")
             .AppendLine("    - id: " + Quote(Channel.Id))
             .AppendLine("      name: " + Quote(Channel.Name))
-            .ToString();
+            .ToString()
+            .ReplaceLineEndings("\n");
     }
 
     private static PlaygroundUser Person(string number, string givenName, string surname)
