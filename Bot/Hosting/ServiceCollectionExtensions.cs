@@ -14,7 +14,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IActivityAuthenticator, NoAuthentication>();
+        services.AddActivityAuthentication();
         services.AddHttpClient<IConversationClient, ConversationClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
