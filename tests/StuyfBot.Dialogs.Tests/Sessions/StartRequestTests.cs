@@ -1,4 +1,6 @@
+using System.Text.Json;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Testing;
 
 namespace StuyfBot.Dialogs.Tests.Sessions;
 
@@ -34,5 +36,21 @@ public sealed class StartRequestTests
     public void Anything_else_is_no_start(string? text)
     {
         Assert.Null(StartRequest.Parse(text));
+    }
+
+    [Fact]
+    public void The_start_commands_in_the_teams_command_menu_are_understood()
+    {
+        using var commands = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Manifest, "commands.json")));
+
+        var starts = commands.RootElement.GetProperty("commands").EnumerateArray()
+            .Select(c => c.GetProperty("title").GetString()!)
+            .Where(t => t.StartsWith("start", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(2, starts.Count);
+        Assert.Equal(
+            [SessionKind.OpenHuys, SessionKind.Connectortafel],
+            starts.Select(t => StartRequest.Parse(t)!.Kind).Order());
     }
 }
