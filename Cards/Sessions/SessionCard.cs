@@ -32,12 +32,13 @@ public static class SessionCard
         {
             body.Add(new TextBlock(text["SessionClosedThanks"]));
         }
-        else if (viewer.PersonKey is { } me)
+        else if (viewer.PersonKey is { } me && AboutYou(session, me, text) is { } aboutYou)
         {
-            body.Add(new TextBlock(AboutYou(session, me, text)) { IsSubtle = true });
+            body.Add(new TextBlock(aboutYou) { IsSubtle = true });
         }
 
-        if (session.Status != SessionStatus.Planned)
+        // A session that never opened (planned, or cancelled before it began) has nobody to show.
+        if (session.OpenedAt is not null)
         {
             body.AddRange(Attendance(session, text));
             body.AddRange(Roles(session, text));
@@ -104,7 +105,8 @@ public static class SessionCard
         ]);
     }
 
-    private static string AboutYou(Session session, string me, Text text)
+    /// <summary>Where the viewer stands (moderator, here, listening, ...); null when there is nothing to say yet.</summary>
+    private static string? AboutYou(Session session, string me, Text text)
     {
         var participant = session.Find(me);
         var lines = new List<string>();
@@ -128,7 +130,7 @@ public static class SessionCard
             }
         }
 
-        return string.Join(" ", lines.DefaultIfEmpty(text["SessionYouNotCheckedIn"]));
+        return lines.Count == 0 ? null : string.Join(" ", lines);
     }
 
     private static IEnumerable<CardElement> Attendance(Session session, Text text)

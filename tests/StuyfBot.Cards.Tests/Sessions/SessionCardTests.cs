@@ -193,6 +193,19 @@ public sealed class SessionCardTests
     }
 
     [Fact]
+    public void A_session_that_never_began_shows_no_people_or_roles()
+    {
+        foreach (var session in new[] { Planned, Cancelled })
+        {
+            var text = CardJson.AllText(Render(session, SessionViewer.For(An.Key)));
+
+            Assert.DoesNotContain(Flemish["SessionRolesTitle"], text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Flemish["SessionWhoIsHere"], text, StringComparison.Ordinal);
+            Assert.DoesNotContain(An.Key, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_open_card_asks_teams_to_refresh_it_per_person_with_the_session_id()
     {
         var card = Render(OpenWithPeople, SessionViewer.Everyone);

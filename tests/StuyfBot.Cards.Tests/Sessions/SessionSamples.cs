@@ -48,6 +48,9 @@ public static class SessionSamples
 
     public static Session Closed => Run(PendingClose, (new ConfirmClose(), An));
 
+    /// <summary>A planned session the moderator cancelled before it began.</summary>
+    public static Session Cancelled => Run(Planned, (new RequestClose(), An), (new ConfirmClose(), An));
+
     public static Session ModeratorGone => Run(OpenWithFreeRole, (new Leave(), An));
 
     public static IReadOnlyList<(string Name, Session Session)> States =>
@@ -58,6 +61,7 @@ public static class SessionSamples
         ("open-free-role", OpenWithFreeRole),
         ("pending-close", PendingClose),
         ("closed", Closed),
+        ("cancelled", Cancelled),
         ("moderator-left", ModeratorGone),
     ];
 
