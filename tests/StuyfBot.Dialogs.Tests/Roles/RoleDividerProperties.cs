@@ -102,7 +102,7 @@ public sealed class RoleDividerProperties
     [Fact]
     public void Nobody_repeats_when_as_many_people_as_roles_held_a_single_role_each_last_time()
     {
-        // The swap: with exactly as many people as roles, the last in line trades with an earlier one.
+        // With exactly as many people as roles, the matching still finds an order without repeats.
         var gen = from n in Gen.Choose(2, 3)
                   from order in Gen.Shuffle(RoleList.All.ToArray())
                   from seed in Gen.Choose(0, 10_000)

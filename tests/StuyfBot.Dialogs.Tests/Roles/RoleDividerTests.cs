@@ -71,10 +71,10 @@ public sealed class RoleDividerTests
     }
 
     [Fact]
-    public void The_last_in_line_swaps_with_an_earlier_one_rather_than_repeat_last_sessions_role()
+    public void The_roles_are_matched_so_nobody_repeats_last_sessions_role()
     {
-        // Bram is best served with the chat role (never had it), which would leave Anna only her
-        // timekeeping of last session: they swap.
+        // Bram never had the chat role, but giving it to him would leave Anna only her timekeeping
+        // of last session: the matching gives Bram the timekeeping instead.
         var history = RoleHistory.Empty
             .After(Day0, [new RoleService(Role.ChatScribe, "anna")], NoHolders)
             .After(Day0.AddDays(7), [new RoleService(Role.Timekeeper, "bram")], NoHolders)
