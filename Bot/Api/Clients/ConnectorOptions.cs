@@ -33,8 +33,8 @@ public sealed class ConnectorOptions
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Conversations tracked by the rate limiter before idle ones (30 s without a send) are
-    /// dropped early; below this, a conversation is dropped after an hour without a send.
+    /// Conversations the rate limiter tracks before it forgets idle ones early (30 s, then 2 s
+    /// without a send); below this, a conversation is forgotten after an hour without a send.
     /// </summary>
     public int MaxTrackedConversations { get; set; } = 50_000;
 }

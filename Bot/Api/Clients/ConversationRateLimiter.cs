@@ -14,9 +14,11 @@ namespace StuyfBot.Bot.Api.Clients;
 /// The three short windows are exact sliding logs (the last 60 send times); the hour window
 /// counts sends in 5-minute buckets and over-counts by at most one bucket, so it errs on the
 /// safe side. Each conversation has its own small lock; there is no lock shared by all of them.
-/// A conversation is forgotten after an hour without sends (nothing is lost then); while more
-/// than <see cref="ConnectorOptions.MaxTrackedConversations"/> are tracked, after 30 s without
-/// sends (the hour window becomes best effort then, with Teams' 429 and Retry-After as backstop).
+/// A conversation is forgotten after an hour without sends (nothing is lost then). While more
+/// than <see cref="ConnectorOptions.MaxTrackedConversations"/> are tracked, those idle for 30 s
+/// go too (the hour window becomes best effort for them), and if that is not enough, those idle
+/// for 2 s (then the 30 s window too); Teams' 429 with Retry-After is the backstop. So memory
+/// stays near the maximum even when thousands of new conversations arrive each second.
 /// A reservation whose caller gives up still counts: the limiter only ever errs towards waiting.
 /// </remarks>
 public sealed class ConversationRateLimiter : IDisposable
@@ -49,6 +51,7 @@ public sealed class ConversationRateLimiter : IDisposable
     private readonly long[] _exactWindows;
     private readonly int _capacity;
     private readonly long _longestExactWindow;
+    private readonly long _shortExactWindows;
     private readonly long _hourWindow;
     private readonly long _hourBucket;
     private readonly long _margin;
@@ -75,6 +78,7 @@ public sealed class ConversationRateLimiter : IDisposable
         _exactWindows = [.. ExactLimits.Select(l => Ticks(l.Window) + _margin)];
         _capacity = ExactLimits.Max(l => l.Count);
         _longestExactWindow = _exactWindows.Max();
+        _shortExactWindows = _exactWindows.Where(w => w < _longestExactWindow).Max();
         _hourWindow = Ticks(HourWindow) + _margin;
         _hourBucket = Ticks(HourBucket);
         _pressureSweepSpacing = Ticks(PressureSweepSpacing);
@@ -150,8 +154,21 @@ public sealed class ConversationRateLimiter : IDisposable
     /// <summary>Forgets conversations whose log can no longer matter (or, under pressure, matters least).</summary>
     internal void Sweep(bool underPressure)
     {
+        SweepIdle(_hourWindow);
+        if (underPressure && TrackedConversations > _maxTracked)
+        {
+            SweepIdle(_longestExactWindow);
+        }
+
+        if (underPressure && TrackedConversations > _maxTracked)
+        {
+            SweepIdle(_shortExactWindows);
+        }
+    }
+
+    private void SweepIdle(long idleFor)
+    {
         var now = _time.GetTimestamp();
-        var idleFor = underPressure ? _longestExactWindow : _hourWindow;
         foreach (var (conversationId, log) in _threads)
         {
             lock (log)

@@ -138,6 +138,40 @@ public sealed class ConversationRateLimiterTests
     }
 
     [Fact]
+    public void When_30_seconds_is_not_enough_conversations_idle_for_2_seconds_go_too()
+    {
+        using var limiter = new ConversationRateLimiter(_time, TimeSpan.FromMinutes(5), 10);
+        for (var i = 0; i < 50; i++)
+        {
+            Reserve(limiter, $"a:old-{i}");
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Reserve(limiter, "a:one-second-ago");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Reserve(limiter, "a:now");
+
+        limiter.Sweep(underPressure: true);
+
+        Assert.Equal(2, limiter.TrackedConversations);
+    }
+
+    [Fact]
+    public void Without_pressure_recently_idle_conversations_stay()
+    {
+        using var limiter = new ConversationRateLimiter(_time, TimeSpan.FromMinutes(5), 100);
+        for (var i = 0; i < 50; i++)
+        {
+            Reserve(limiter, $"a:old-{i}");
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(59));
+        limiter.Sweep(underPressure: false);
+
+        Assert.Equal(50, limiter.TrackedConversations);
+    }
+
+    [Fact]
     public async Task Going_over_the_maximum_starts_a_sweep_by_itself()
     {
         using var limiter = new ConversationRateLimiter(_time, TimeSpan.FromMinutes(5), 10);
