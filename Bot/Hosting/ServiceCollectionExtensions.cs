@@ -12,7 +12,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IActivityAuthenticator, NoAuthentication>();
+        services.AddActivityAuthentication();
         services.AddConversationClient(configuration);
 
         services.AddSingleton(sp => new ActivityDeduplicator(
