@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 
 namespace StuyfBot.Bot.Api.Clients;
 
@@ -10,8 +11,14 @@ namespace StuyfBot.Bot.Api.Clients;
 public sealed class BotTokenHandler : DelegatingHandler
 {
     private readonly BotTokenProvider _tokens;
+    private readonly IList<string> _trustedHosts;
 
-    public BotTokenHandler(BotTokenProvider tokens) => _tokens = tokens;
+    public BotTokenHandler(BotTokenProvider tokens, IOptions<ConnectorOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _tokens = tokens;
+        _trustedHosts = options.Value.TrustedServiceUrlHosts;
+    }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -23,6 +30,15 @@ public sealed class BotTokenHandler : DelegatingHandler
     internal static bool MayCarryToken(Uri? url) =>
         url is not null && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url)));
 
+    /// <summary>Loopback, or an HTTPS host on the trusted list.</summary>
+    internal static bool IsTrusted(Uri url, IEnumerable<string> trustedHosts) =>
+        IsLoopback(url) || (url.Scheme == Uri.UriSchemeHttps && trustedHosts.Any(pattern => HostMatches(url.IdnHost, pattern)));
+
+    private static bool HostMatches(string host, string pattern) =>
+        pattern.StartsWith("*.", StringComparison.Ordinal)
+            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
+            : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase);
+
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
@@ -31,6 +47,11 @@ public sealed class BotTokenHandler : DelegatingHandler
         if (!MayCarryToken(request.RequestUri))
         {
             throw new ConnectorException(ConnectorOperations.Of(request), null, "Refused to send the bot's token over plain HTTP to another machine; the serviceUrl must use HTTPS.");
+        }
+
+        if (!IsTrusted(request.RequestUri!, _trustedHosts))
+        {
+            throw new ConnectorException(ConnectorOperations.Of(request), null, "Refused to send the bot's token to a serviceUrl host that is not in Bot:Connector:TrustedServiceUrlHosts.");
         }
 
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);

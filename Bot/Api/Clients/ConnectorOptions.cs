@@ -37,4 +37,18 @@ public sealed class ConnectorOptions
     /// without a send); below this, a conversation is forgotten after an hour without a send.
     /// </summary>
     public int MaxTrackedConversations { get; set; } = 50_000;
+
+    /// <summary>
+    /// Hosts that may receive the bot's token (a leading "*." allows subdomains). An Entra token
+    /// carries no serviceurl claim, so without this list any caller in the tenant could name a
+    /// serviceUrl and collect the bot's token. Loopback is always allowed (tests, emulators).
+    /// </summary>
+    public IList<string> TrustedServiceUrlHosts { get; } =
+    [
+        "smba.trafficmanager.net",
+        "*.botframework.com",
+        "*.teams.microsoft.com",
+        "*.botframework.us",
+        "*.teams.microsoft.us",
+    ];
 }

@@ -169,6 +169,19 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
         credential.Verify(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task The_token_never_goes_to_a_service_url_outside_the_trusted_hosts()
+    {
+        var credential = Credential(("token-1", TimeSpan.FromHours(1)));
+        await using var host = ConnectorHost.Start(Configured, services =>
+            services.AddSingleton(new BotTokenProvider(credential.Object, "tenant-1", TimeProvider.System)));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => host.Client.SendAsync("https://attacker.example.invalid/", "a:1", Message("x"), CancellationToken.None));
+
+        Assert.Contains("TrustedServiceUrlHosts", error.Message, StringComparison.Ordinal);
+        credential.Verify(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Theory]
     [InlineData("https://smba.trafficmanager.net/emea/", true)]
     [InlineData("http://127.0.0.1:3978/", true)]
@@ -178,6 +191,17 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     [InlineData("http://10.0.0.4/", false)]
     public void Only_https_or_loopback_may_carry_the_token(string url, bool allowed) =>
         Assert.Equal(allowed, BotTokenHandler.MayCarryToken(new Uri(url)));
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/emea/", true)]
+    [InlineData("https://SMBA.trafficmanager.net/amer/", true)]
+    [InlineData("https://europe.botframework.com/", true)]
+    [InlineData("https://botframework.com.evil.example/", false)]
+    [InlineData("https://evilbotframework.com/", false)]
+    [InlineData("https://attacker.example/", false)]
+    [InlineData("http://127.0.0.1:3978/", true)]
+    public void Only_trusted_connector_hosts_may_receive_the_token(string url, bool trusted) =>
+        Assert.Equal(trusted, BotTokenHandler.IsTrusted(new Uri(url), new ConnectorOptions().TrustedServiceUrlHosts));
 
     [Fact]
     public void An_app_id_without_a_credential_fails_at_startup_naming_the_settings()
