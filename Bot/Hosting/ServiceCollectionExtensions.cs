@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Auth;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Welcome;
 
@@ -15,13 +13,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddActivityAuthentication();
-        services.AddHttpClient<IConversationClient, ConversationClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = 256,
-                AutomaticDecompression = DecompressionMethods.None,
-            });
+        services.AddConversationClient(configuration);
 
         services.AddSingleton(sp => new ActivityDeduplicator(
             sp.GetRequiredService<TimeProvider>(),

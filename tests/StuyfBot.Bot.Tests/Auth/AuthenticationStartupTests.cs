@@ -24,7 +24,9 @@ public sealed class AuthenticationStartupTests
     [Fact]
     public async Task With_an_app_id_and_tenant_every_activity_is_authenticated()
     {
-        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["Bot:AppId"] = AppId, ["Bot:TenantId"] = TenantId });
+        await using var bot = await BotServer.StartAsync(
+            new Dictionary<string, string?>(OutboundCredential.Settings) { ["Bot:AppId"] = AppId, ["Bot:TenantId"] = TenantId },
+            builder => OutboundCredential.Use(builder.Services, TenantId));
 
         var authenticator = bot.Services.GetRequiredService<IActivityAuthenticator>();
         Assert.IsType<ActivityAuthenticator>(authenticator);
@@ -47,7 +49,7 @@ public sealed class AuthenticationStartupTests
     public async Task Signing_keys_from_an_unauthenticated_source_stop_the_start(string setting, string value)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            BotServer.StartAsync(new Dictionary<string, string?> { ["Bot:AppId"] = AppId, ["Bot:TenantId"] = TenantId, [setting] = value }));
+            BotServer.StartAsync(new Dictionary<string, string?>(OutboundCredential.Settings) { ["Bot:AppId"] = AppId, ["Bot:TenantId"] = TenantId, [setting] = value }));
 
         Assert.Contains(setting + " must be an absolute https URL", error.Message, StringComparison.Ordinal);
     }

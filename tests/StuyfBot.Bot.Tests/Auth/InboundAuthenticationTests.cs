@@ -48,9 +48,11 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
                 ["Bot:OpenIdMetadataUrl"] = _issuer.MetadataUrl.ToString(),
                 ["Bot:EntraAuthority"] = _issuer.EntraAuthority,
                 ["Logging:LogLevel:StuyfBot"] = "Debug",
+                ["Bot:ClientSecret"] = OutboundCredential.Settings["Bot:ClientSecret"],
             },
             builder =>
             {
+                OutboundCredential.Use(builder.Services, TenantId);
                 builder.Services.AddSingleton<TimeProvider>(_time);
                 builder.Logging.AddProvider(_logs);
             });
@@ -323,6 +325,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST"));
         Assert.Contains("An Peeters", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("Bearer " + OutboundCredential.Token, reply.Authorization);
         Assert.Contains(_logs.Entries, e => e.Message.StartsWith("Authenticated a", StringComparison.Ordinal));
         AssertNotLogged(token);
     }
