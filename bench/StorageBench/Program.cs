@@ -34,7 +34,7 @@ try
 {
     using var files = new FileDocumentStore(folder);
     await files.EnsureReadyAsync(default);
-    Console.WriteLine(await MeasureAsync($"file store ({folder})", files));
+    Console.WriteLine(await MeasureAsync("file store (temporary folder, fsync per write)", files));
 }
 finally
 {
