@@ -5,6 +5,7 @@
 # and the most in any 1 s / 2 s / 30 s window, whether the last card update shows everyone, and the
 # bot's peak RSS. Each run starts a fresh bot and does 4 bursts, each in a new chat (#1 meets the fresh bot).
 # Usage: bench/session-burst.sh [runs per store, default 2] [people, default 60] [spread ms, default 2000]
+# BOT_ENV="VAR=value ..." adds environment variables to the bot (e.g. DOTNET_TieredPGO=0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-2}
@@ -36,7 +37,8 @@ wait_for "http://127.0.0.1:$CONNECTOR_PORT/_stats"
 # run_bot <label> <VAR=value>...: one fresh bot with these settings, four bursts against it.
 run_bot() {
   local label=$1; shift
-  env Logging__LogLevel__Default=Warning "$@" \
+  # shellcheck disable=SC2086 # BOT_ENV is a list of VAR=value words.
+  env Logging__LogLevel__Default=Warning ${BOT_ENV:-} "$@" \
     dotnet Bot/bin/Release/net10.0/StuyfBot.Bot.dll --urls "http://127.0.0.1:$BOT_PORT" >>"$OUT/session-burst-bot.log" 2>&1 &
   BOT_PID=$!
   wait_for "http://127.0.0.1:$BOT_PORT/healthz"

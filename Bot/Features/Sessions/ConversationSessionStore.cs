@@ -13,21 +13,23 @@ public sealed record SessionTurn(Decision? Decision, ConversationSessions? Sessi
 
 /// <summary>
 /// Loads a conversation's sessions, lets <see cref="SessionDecider"/> decide, and commits with
-/// If-Match (deciding again on a conflict). Commands of one conversation run one at a time in
-/// this process; across instances the ETag catches the rare conflict.
+/// If-Match (deciding again on a conflict). Commands of one conversation are decided one at a time
+/// in this process, and those that arrive while one commits are committed together in the next
+/// write (<see cref="GroupCommit{TState, TResult}"/>), so sixty check-ins within two seconds cost a
+/// few writes; across instances the ETag catches the rare conflict.
 /// </summary>
 public sealed class ConversationSessionStore
 {
     private readonly StateStore _state;
     private readonly KeyedHashProvider _hashes;
-    private readonly SessionQueue _queue;
+    private readonly GroupCommit<ConversationSessions, Decision?> _commits;
     private readonly TimeProvider _time;
 
-    public ConversationSessionStore(StateStore state, KeyedHashProvider hashes, SessionQueue queue, TimeProvider time)
+    public ConversationSessionStore(StateStore state, KeyedHashProvider hashes, TimeProvider time)
     {
         _state = state;
         _hashes = hashes;
-        _queue = queue;
+        _commits = new GroupCommit<ConversationSessions, Decision?>(state, ConversationSessions.Kind);
         _time = time;
     }
 
@@ -55,15 +57,11 @@ public sealed class ConversationSessionStore
         ArgumentNullException.ThrowIfNull(conversation);
         var key = await KeyAsync(conversation.ConversationId, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        return await _queue.RunAsync(key, async () =>
-        {
-            var committed = await _state.UpdateAsync<ConversationSessions, Decision?>(
-                key,
-                ConversationSessions.Kind,
-                stored => Decide(stored, conversation, locale, expectedSessionId, command, actor, now),
-                cancellationToken).ConfigureAwait(false);
-            return new SessionTurn(committed.Result, committed.State);
-        }, cancellationToken).ConfigureAwait(false);
+        var committed = await _commits.UpdateAsync(
+            key,
+            stored => Decide(stored, conversation, locale, expectedSessionId, command, actor, now),
+            cancellationToken).ConfigureAwait(false);
+        return new SessionTurn(committed.Result, committed.State);
     }
 
     /// <summary>Pure: the new stored value (null or the same: nothing to write) and the decision.</summary>
