@@ -53,7 +53,11 @@ public sealed class GroupCommit<TState, TResult>
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(decide);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<Committed<TState, TResult>>(cancellationToken);
+        }
+
         var update = new Update(decide, cancellationToken);
         bool idle;
         lock (_lock)
