@@ -5,7 +5,8 @@
 # and the most in any 1 s / 2 s / 30 s window, whether the last card update shows everyone, and the
 # bot's peak RSS. Each run starts a fresh bot and does 4 bursts, each in a new chat (#1 meets the fresh bot).
 # Usage: bench/session-burst.sh [runs per store, default 2] [people, default 60] [spread ms, default 2000]
-# BOT_ENV="VAR=value ..." adds environment variables to the bot (e.g. DOTNET_TieredPGO=0).
+# BOT_ENV="VAR=value ..." adds environment variables to the bot (e.g. DOTNET_TieredPGO=0);
+# BOT_DLL runs another build of the bot (e.g. one of main, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-2}
@@ -14,6 +15,7 @@ SPREAD_MS=${3:-2000}
 BOT_PORT=${BOT_PORT:-3994}
 CONNECTOR_PORT=${CONNECTOR_PORT:-3995}
 AZURITE_PORT=${AZURITE_PORT:-3996}
+BOT_DLL=${BOT_DLL:-Bot/bin/Release/net10.0/StuyfBot.Bot.dll}
 OUT=bench/results
 mkdir -p "$OUT"
 
@@ -39,7 +41,7 @@ run_bot() {
   local label=$1; shift
   # shellcheck disable=SC2086 # BOT_ENV is a list of VAR=value words.
   env Logging__LogLevel__Default=Warning ${BOT_ENV:-} "$@" \
-    dotnet Bot/bin/Release/net10.0/StuyfBot.Bot.dll --urls "http://127.0.0.1:$BOT_PORT" >>"$OUT/session-burst-bot.log" 2>&1 &
+    dotnet "$BOT_DLL" --urls "http://127.0.0.1:$BOT_PORT" >>"$OUT/session-burst-bot.log" 2>&1 &
   BOT_PID=$!
   wait_for "http://127.0.0.1:$BOT_PORT/healthz"
   dotnet bench/SessionBurst/bin/Release/net10.0/SessionBurst.dll \
