@@ -18,6 +18,10 @@ namespace StuyfBot.Bot.Api;
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(Clients.PagedMembersResult))]
+[JsonSerializable(typeof(Clients.ConversationParameters))]
+[JsonSerializable(typeof(Clients.ConversationResourceResponse))]
+[JsonSerializable(typeof(Clients.ConnectorErrorResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 /// <summary>The connector's answer to a send: the id of the new activity.</summary>

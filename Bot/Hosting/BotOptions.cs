@@ -21,8 +21,21 @@ public sealed class BotOptions
     /// <summary>The client id of a user-assigned managed identity.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// Use the host's system-assigned managed identity for outgoing calls. Only where the Bot
+    /// Service registration accepts that identity's client id as Bot:AppId; Azure Bot normally
+    /// takes a user-assigned identity (Bot:ManagedIdentityClientId).
+    /// </summary>
+    public bool UseSystemAssignedIdentity { get; set; }
+
     /// <summary>Bot Framework OpenID metadata (changed only by tests).</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>
+    /// Where the signing keys of Entra tokens are fetched: {EntraAuthority}/{TenantId}/v2.0/.well-known/openid-configuration
+    /// (changed only by tests; the accepted issuers stay login.microsoftonline.com and sts.windows.net).
+    /// </summary>
+    public string EntraAuthority { get; set; } = "https://login.microsoftonline.com";
 
     /// <summary>Largest accepted body of POST /api/messages, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;

@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Auth;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Welcome;
@@ -16,14 +14,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IActivityAuthenticator, NoAuthentication>();
-        services.AddHttpClient<IConversationClient, ConversationClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = 256,
-                AutomaticDecompression = DecompressionMethods.None,
-            });
+        services.AddActivityAuthentication();
+        services.AddConversationClient(configuration);
 
         services.AddSingleton(sp => new ActivityDeduplicator(
             sp.GetRequiredService<TimeProvider>(),

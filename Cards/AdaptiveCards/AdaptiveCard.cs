@@ -16,8 +16,6 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
     /// <summary>Teams-only: width of the card.</summary>
     public bool FullWidth { get; init; }
 
-    public string? Lang { get; init; }
-
     public JsonObject ToJson()
     {
         var card = new JsonObject
@@ -26,11 +24,6 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = Version,
         };
-        if (Lang is not null)
-        {
-            card["lang"] = Lang;
-        }
-
         card["body"] = new JsonArray([.. Body.Select(e => (JsonNode)e.ToJson())]);
         if (Actions is { Count: > 0 })
         {

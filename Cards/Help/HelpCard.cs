@@ -26,6 +26,6 @@ public static class HelpCard
             new FactSet([.. commands.Select(c => new Fact(c.Words, text[c.TextKey]))]),
         };
         List<CardAction> actions = [.. extraActions ?? []];
-        return new AdaptiveCard(body, actions) { Lang = text.Culture.TwoLetterISOLanguageName };
+        return new AdaptiveCard(body, actions);
     }
 }

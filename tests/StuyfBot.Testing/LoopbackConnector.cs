@@ -13,6 +13,17 @@ namespace StuyfBot.Testing;
 /// <summary>One call the bot made to the connector.</summary>
 public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, DateTimeOffset At)
 {
+    /// <summary>The raw query string, with its leading '?', or empty.</summary>
+    public string Query { get; init; } = string.Empty;
+
+    /// <summary>The Content-Length header the bot sent (null when it sent none).</summary>
+    public long? ContentLength { get; init; }
+
+    /// <summary>True when the bot sent the body chunked (Transfer-Encoding).</summary>
+    public bool Chunked { get; init; }
+
+    public string? ContentType { get; init; }
+
     /// <summary>The conversation id from the path, URL-decoded.</summary>
     public string? ConversationId
     {
@@ -35,13 +46,16 @@ public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, s
 public sealed class LoopbackConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
-    private readonly ConcurrentQueue<(int Status, TimeSpan? RetryAfter)> _faults = new();
+    private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly SemaphoreSlim _signal = new(0);
     private WebApplication? _app;
     private int _nextId;
 
     /// <summary>The serviceUrl to put into activities (ends with a slash).</summary>
     public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>The message of injected error bodies: it must never show up in the bot's exceptions or logs.</summary>
+    public const string ErrorDetail = "connector-internal detail that must not leak";
 
     public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
 
@@ -64,13 +78,25 @@ public sealed class LoopbackConnector : IAsyncDisposable
     }
 
     /// <summary>The next calls are answered with these statuses, one each, before normal answers resume.</summary>
-    public void FailNext(int status, TimeSpan? retryAfter = null, int times = 1)
+    /// <remarks>With an <paramref name="errorCode"/>, the answer carries a connector error body with that code.</remarks>
+    public void FailNext(int status, TimeSpan? retryAfter = null, int times = 1, string? errorCode = null)
     {
-        for (var i = 0; i < times; i++)
-        {
-            _faults.Enqueue((status, retryAfter));
-        }
+        var header = retryAfter is { } wait ? ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        Enqueue(new Fault(status, header, TimeSpan.Zero, Drop: false) { ErrorCode = errorCode }, times);
     }
+
+    /// <summary>The next calls are answered with this status and a Retry-After as an HTTP date.</summary>
+    public void FailNext(int status, DateTimeOffset retryAt, int times = 1) =>
+        Enqueue(new Fault(status, retryAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero, Drop: false), times);
+
+    /// <summary>The next call is answered with this status and this raw body (application/json).</summary>
+    public void AnswerNext(int status, string body) => Enqueue(new Fault(status, null, TimeSpan.Zero, Drop: false) { Body = body }, 1);
+
+    /// <summary>The next calls are recorded, then their connection is dropped without an answer.</summary>
+    public void DropNext(int times = 1) => Enqueue(new Fault(0, null, TimeSpan.Zero, Drop: true), times);
+
+    /// <summary>The next calls are recorded, then answered normally only after this delay.</summary>
+    public void DelayNext(TimeSpan delay, int times = 1) => Enqueue(new Fault(0, null, delay, Drop: false), times);
 
     public void Clear()
     {
@@ -121,18 +147,54 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
         var path = http.Request.Path.Value ?? string.Empty;
         var raw = http.Request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
-        _calls.Enqueue(new ConnectorCall(http.Request.Method, raw.Split('?')[0], body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
+        _calls.Enqueue(new ConnectorCall(http.Request.Method, raw.Split('?')[0], body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow)
+        {
+            Query = http.Request.QueryString.Value ?? string.Empty,
+            ContentLength = http.Request.ContentLength,
+            Chunked = http.Request.Headers.TransferEncoding.Count > 0,
+            ContentType = http.Request.ContentType,
+        });
         _signal.Release();
 
         if (_faults.TryDequeue(out var fault))
         {
-            http.Response.StatusCode = fault.Status;
-            if (fault.RetryAfter is { } retryAfter)
+            if (fault.Drop)
             {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Abort();
+                return;
             }
 
-            return;
+            if (fault.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // The bot gave up on this call.
+                }
+            }
+            else
+            {
+                http.Response.StatusCode = fault.Status;
+                if (fault.RetryAfter is { } retryAfter)
+                {
+                    http.Response.Headers.RetryAfter = retryAfter;
+                }
+
+                if (fault.ErrorCode is { } code)
+                {
+                    await http.Response.WriteAsJsonAsync(new { error = new { code, message = ErrorDetail } }).ConfigureAwait(false);
+                }
+                else if (fault.Body is { } answer)
+                {
+                    http.Response.ContentType = "application/json";
+                    await http.Response.WriteAsync(answer).ConfigureAwait(false);
+                }
+
+                return;
+            }
         }
 
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -170,6 +232,22 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
 
         return http.Response.WriteAsync(result.ToJsonString());
+    }
+
+    /// <summary>One injected fault: a status (with Retry-After), a delay before the normal answer, or a dropped connection.</summary>
+    private sealed record Fault(int Status, string? RetryAfter, TimeSpan Delay, bool Drop)
+    {
+        public string? ErrorCode { get; init; }
+
+        public string? Body { get; init; }
+    }
+
+    private void Enqueue(Fault fault, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _faults.Enqueue(fault);
+        }
     }
 
     private string NextId() => "act-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -3,31 +3,39 @@ using System.Diagnostics;
 namespace StuyfBot.Testing;
 
 /// <summary>
-/// The npm peers of tests/peers (Azurite, the Agents Playground, adaptivecards, the manifest
-/// schemas). Installed once with `npm ci` when missing or stale; test processes running in
-/// parallel take turns through a lock file.
+/// The npm packages the tests need: the peers of tests/peers (Azurite, the Agents Playground,
+/// adaptivecards, the manifest schemas) and any other folder with a package-lock.json (such as
+/// manifest/). Installed once with `npm ci` when missing or stale; test processes running in
+/// parallel take turns through a lock file in the folder.
 /// </summary>
 public static class NodePeers
 {
     private static readonly SemaphoreSlim InProcess = new(1, 1);
 
-    public static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
+    /// <summary>Installs tests/peers; returns its node_modules folder.</summary>
+    public static Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default) =>
+        EnsureInstalledAsync(RepositoryPaths.Peers, cancellationToken);
+
+    /// <summary>Installs the npm packages of <paramref name="folder"/> (which holds a package-lock.json); returns its node_modules folder.</summary>
+    public static async Task<string> EnsureInstalledAsync(string folder, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var nodeModules = Path.Combine(folder, "node_modules");
         await InProcess.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (IsCurrent())
+            if (IsCurrent(folder))
             {
-                return RepositoryPaths.NodeModules;
+                return nodeModules;
             }
 
-            await using var crossProcess = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
-            if (!IsCurrent())
+            await using var crossProcess = await AcquireLockAsync(folder, cancellationToken).ConfigureAwait(false);
+            if (!IsCurrent(folder))
             {
-                await RunNpmCiAsync(cancellationToken).ConfigureAwait(false);
+                await RunNpmCiAsync(folder, cancellationToken).ConfigureAwait(false);
             }
 
-            return RepositoryPaths.NodeModules;
+            return nodeModules;
         }
         finally
         {
@@ -44,16 +52,21 @@ public static class NodePeers
             : throw new InvalidOperationException($"{path} is missing: run `npm ci` in tests/peers (Node 20 and npm are required).");
     }
 
-    private static bool IsCurrent()
+    private static bool IsCurrent(string folder)
     {
-        var installed = Path.Combine(RepositoryPaths.NodeModules, ".package-lock.json");
-        var wanted = Path.Combine(RepositoryPaths.Peers, "package-lock.json");
+        var installed = Path.Combine(folder, "node_modules", ".package-lock.json");
+        var wanted = Path.Combine(folder, "package-lock.json");
+        if (!File.Exists(wanted))
+        {
+            throw new InvalidOperationException($"{wanted} is missing: the npm packages of {folder} cannot be installed with `npm ci`.");
+        }
+
         return File.Exists(installed) && File.GetLastWriteTimeUtc(installed) >= File.GetLastWriteTimeUtc(wanted);
     }
 
-    private static async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
+    private static async Task<FileStream> AcquireLockAsync(string folder, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(RepositoryPaths.Peers, ".install.lock");
+        var path = Path.Combine(folder, ".install.lock");
         var deadline = DateTime.UtcNow.AddMinutes(10);
         while (true)
         {
@@ -68,11 +81,11 @@ public static class NodePeers
         }
     }
 
-    private static async Task RunNpmCiAsync(CancellationToken cancellationToken)
+    private static async Task RunNpmCiAsync(string folder, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
         {
-            WorkingDirectory = RepositoryPaths.Peers,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -93,7 +106,7 @@ public static class NodePeers
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"`npm ci` in tests/peers failed ({process.ExitCode}): {await stderr.ConfigureAwait(false)}");
+                throw new InvalidOperationException($"`npm ci` in {Path.GetRelativePath(RepositoryPaths.Root, folder)} failed ({process.ExitCode}): {await stderr.ConfigureAwait(false)}");
             }
         }
     }

@@ -9,6 +9,9 @@ public static class RepositoryPaths
 
     public static string NodeModules => Path.Combine(Peers, "node_modules");
 
+    /// <summary>manifest/: the Teams app manifest and its npm package (pack.mjs).</summary>
+    public static string Manifest => Path.Combine(Root, "manifest");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -10,6 +10,9 @@ namespace StuyfBot.Bot.Features.Welcome;
 /// <summary>
 /// The greeting and the help card: in a personal chat the bot greets and shows help; in a group
 /// chat or channel it answers when mentioned (Teams only delivers those messages then).
+/// Installing the app greets once: Teams sends an installationUpdate and a conversationUpdate
+/// adding the bot for the same install, so only the installationUpdate (which carries the
+/// user's locale) greets.
 /// </summary>
 public sealed partial class WelcomeFeature : IBotFeature
 {
@@ -25,7 +28,6 @@ public sealed partial class WelcomeFeature : IBotFeature
         app.OnMessage(HelpPattern(), ShowHelpAsync)
            .OnMessage(GreetAsync)
            .OnInstall(ShowHelpAsync)
-           .OnMembersAdded(OnMembersAddedAsync)
            .OnCardAction(HelpCard.HelpVerb, (context, _) => Task.FromResult(InvokeResponse.Card(RenderHelp(context).ToJson())));
     }
 
@@ -50,15 +52,6 @@ public sealed partial class WelcomeFeature : IBotFeature
 
         var activity = HelpActivity(context, null);
         return context.Activity.Type == ActivityTypes.Message ? context.Reply(activity) : context.Send(activity);
-    }
-
-    private Task OnMembersAddedAsync(ActivityContext context)
-    {
-        // Greet once when the bot itself joins; people joining a group are not spammed.
-        var botId = context.Bot?.Id;
-        return context.Activity.MembersAdded!.Any(m => m.Id == botId)
-            ? ShowHelpAsync(context)
-            : Task.CompletedTask;
     }
 
     private Task SendGreetingAndHelpAsync(ActivityContext context)

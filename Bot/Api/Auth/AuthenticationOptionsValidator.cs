@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using StuyfBot.Bot.Hosting;
+
+namespace StuyfBot.Bot.Api.Auth;
+
+/// <summary>Refuses to start with authentication settings that could not work or would be unsafe.</summary>
+public sealed class AuthenticationOptionsValidator : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.AuthenticationEnabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.TenantId))
+        {
+            failures.Add("Bot:TenantId is required when Bot:AppId is set: StuyfBot is a single-tenant bot, set the tenant (directory) id of its app registration.");
+        }
+
+        if (!IsSafeMetadataUrl(options.OpenIdMetadataUrl))
+        {
+            failures.Add("Bot:OpenIdMetadataUrl must be an absolute https URL (plain http only on loopback).");
+        }
+
+        if (!IsSafeMetadataUrl(options.EntraAuthority))
+        {
+            failures.Add("Bot:EntraAuthority must be an absolute https URL (plain http only on loopback).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Signing keys are trusted because of where they come from, so that must be authenticated (TLS).</summary>
+    private static bool IsSafeMetadataUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+}
