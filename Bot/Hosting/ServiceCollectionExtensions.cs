@@ -3,6 +3,7 @@ using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
 
 namespace StuyfBot.Bot.Hosting;
@@ -21,6 +22,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
         services.AddStuyfBotStorage(configuration);
+        services.AddReminders(configuration);
         services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton(sp =>
