@@ -7,7 +7,8 @@ namespace StuyfBot.Bot.Scheduling;
 /// <param name="Id">
 /// Given by the caller and stable for one intent (e.g. <c>timer-{sessionId}-{timerVersion}-1min</c>):
 /// scheduling the same id for the same time again changes nothing, and once it has fired or was
-/// cancelled it does not fire again. 1-100 of letters, digits, '-', '_', '.', '~'.
+/// cancelled it does not fire again (for Reminders:Retention). To fire again, use a new id (e.g.
+/// with the timer's version in it). 1-100 of letters, digits, '-', '_', '.', '~'.
 /// </param>
 /// <param name="Kind">Which <see cref="IReminderHandler"/> runs it.</param>
 /// <param name="DueAt">When it should fire; it never fires earlier.</param>

@@ -12,16 +12,16 @@ namespace StuyfBot.Bot.Scheduling;
 /// </summary>
 public sealed partial class ReminderService : BackgroundService
 {
-    private readonly ReminderDispatcher _dispatcher;
+    private readonly IServiceProvider _services;
     private readonly ReminderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ReminderService> _log;
     private readonly CancellationTokenSource _abandon = new();
 
-    public ReminderService(ReminderDispatcher dispatcher, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderService> log)
+    public ReminderService(IServiceProvider services, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderService> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _dispatcher = dispatcher;
+        _services = services;
         _options = options.Value;
         _time = time;
         _log = log;
@@ -45,13 +45,17 @@ public sealed partial class ReminderService : BackgroundService
     {
         // Made before the first await, so a tick of the clock is never missed.
         using var timer = new PeriodicTimer(_options.PollInterval, _time);
-        LogStarted(_dispatcher.InstanceId, _options.PollInterval);
+
+        // Resolved only now, after the storage startup check has run: a wrong storage setting
+        // then stops the bot with that check's message rather than while building this service.
+        var dispatcher = _services.GetRequiredService<ReminderDispatcher>();
+        LogStarted(dispatcher.InstanceId, _options.PollInterval);
         var nextSweep = DateTimeOffset.MinValue;
         try
         {
             do
             {
-                nextSweep = await PollAsync(nextSweep, stoppingToken).ConfigureAwait(false);
+                nextSweep = await PollAsync(dispatcher, nextSweep, stoppingToken).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
@@ -61,11 +65,11 @@ public sealed partial class ReminderService : BackgroundService
         }
     }
 
-    private async Task<DateTimeOffset> PollAsync(DateTimeOffset nextSweep, CancellationToken stoppingToken)
+    private async Task<DateTimeOffset> PollAsync(ReminderDispatcher dispatcher, DateTimeOffset nextSweep, CancellationToken stoppingToken)
     {
         try
         {
-            var pass = await _dispatcher.RunOnceAsync(_abandon.Token, stoppingToken).ConfigureAwait(false);
+            var pass = await dispatcher.RunOnceAsync(_abandon.Token, stoppingToken).ConfigureAwait(false);
             if (pass.Fired + pass.Failed + pass.Parked > 0)
             {
                 LogPass(pass.Due, pass.Fired, pass.Failed, pass.Parked);
@@ -74,13 +78,18 @@ public sealed partial class ReminderService : BackgroundService
             var now = _time.GetUtcNow();
             if (now >= nextSweep && !stoppingToken.IsCancellationRequested)
             {
-                await _dispatcher.SweepAsync(stoppingToken).ConfigureAwait(false);
+                await dispatcher.SweepAsync(stoppingToken).ConfigureAwait(false);
                 return now + _options.SweepInterval;
             }
         }
         catch (StorageUnavailableException ex)
         {
             LogPollFailed(ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A defect in one pass must not stop the host (and with it every later reminder).
+            LogPassBroken(ex);
         }
 
         return nextSweep;
@@ -94,4 +103,7 @@ public sealed partial class ReminderService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminders: storage unavailable during a pass; trying again at the next poll")]
     private partial void LogPollFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminders: a pass failed unexpectedly; trying again at the next poll")]
+    private partial void LogPassBroken(Exception exception);
 }
