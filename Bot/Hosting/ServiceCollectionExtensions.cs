@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
+using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddReminders(configuration);
         services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
+        services.AddSessions(configuration);
         services.AddSingleton(sp =>
         {
             var app = new App();

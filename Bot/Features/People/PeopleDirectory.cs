@@ -17,7 +17,7 @@ public sealed class PeopleDirectory
     private readonly StateStore _state;
     private readonly KeyedHashProvider _hashes;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, byte> _stored = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Reach, byte> _stored = new();
 
     public PeopleDirectory(StateStore state, KeyedHashProvider hashes, TimeProvider time)
     {
@@ -39,7 +39,7 @@ public sealed class PeopleDirectory
             return false;
         }
 
-        var memo = string.Join('\n', reference.TenantId, userId, reference.ServiceUrl, reference.ConversationId, reference.ChannelId, reference.Bot?.Id, reference.Locale);
+        var memo = new Reach(reference.TenantId, userId, reference.ServiceUrl, reference.ConversationId, reference.ChannelId, reference.Bot?.Id, reference.Locale);
         if (_stored.ContainsKey(memo))
         {
             return false;
@@ -63,6 +63,9 @@ public sealed class PeopleDirectory
         var key = StateKeys.Person(await _hashes.GetAsync(cancellationToken).ConfigureAwait(false), tenantId, userId);
         return (await _state.ReadAsync(key, PersonRecord.Kind, cancellationToken).ConfigureAwait(false))?.Value;
     }
+
+    /// <summary>What makes a stored reference current (<see cref="PersonRecord.Reaches"/>), as a cheap in-memory key.</summary>
+    private readonly record struct Reach(string? TenantId, string UserId, string ServiceUrl, string ConversationId, string ChannelId, string? BotId, string? Locale);
 
     /// <summary>First contact stores the reference; a changed conversation (reinstall, new locale) replaces it.</summary>
     internal static (PersonRecord? State, bool Changed) Decide(PersonRecord? stored, ConversationReference reference, DateTimeOffset now) =>

@@ -6,8 +6,9 @@ namespace StuyfBot.Bot.Storage.Files;
 /// Documents as files under one folder, for running without Azure. A write goes to a temporary
 /// file that is flushed to disk and then renamed over the target, so a reader sees the old or the
 /// new document, never half of one, and a crash leaves at most a stray temporary file (ignored).
-/// Create, replace and delete hold a lock for the key's stripe: a semaphore for the tasks of this
-/// process and an exclusive lock file for other processes on this machine. The ETag is a hash of
+/// The temporary file is written outside any lock; checking the condition and renaming hold a
+/// lock for the key's stripe: a semaphore for the tasks of this process and an exclusive lock
+/// file for other processes on this machine. The ETag is a hash of
 /// the content, so a conditional write succeeds exactly when the document is still what the
 /// writer read.
 /// </summary>
@@ -66,15 +67,23 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
     {
         DocumentKey.Validate(key);
         var path = PathOf(key);
-        using (await LockAsync(key, cancellationToken).ConfigureAwait(false))
+        var temporary = await WriteTemporaryAsync(path, content, cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (File.Exists(path))
+            using (await LockAsync(key, cancellationToken).ConfigureAwait(false))
             {
-                return WriteResult.Conflict;
-            }
+                if (File.Exists(path))
+                {
+                    return WriteResult.Conflict;
+                }
 
-            await WriteAtomicallyAsync(path, content, cancellationToken).ConfigureAwait(false);
-            return WriteResult.Written(ETagOf(content.Span));
+                Commit(temporary, path);
+                return WriteResult.Written(ETagOf(content.Span));
+            }
+        }
+        finally
+        {
+            TryDelete(temporary);
         }
     }
 
@@ -83,16 +92,24 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
         DocumentKey.Validate(key);
         ArgumentException.ThrowIfNullOrEmpty(ifMatch);
         var path = PathOf(key);
-        using (await LockAsync(key, cancellationToken).ConfigureAwait(false))
+        var temporary = await WriteTemporaryAsync(path, content, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var current = await ReadBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (current is null || ETagOf(current) != ifMatch)
+            using (await LockAsync(key, cancellationToken).ConfigureAwait(false))
             {
-                return WriteResult.Conflict;
-            }
+                var current = await ReadBytesAsync(path, cancellationToken).ConfigureAwait(false);
+                if (current is null || ETagOf(current) != ifMatch)
+                {
+                    return WriteResult.Conflict;
+                }
 
-            await WriteAtomicallyAsync(path, content, cancellationToken).ConfigureAwait(false);
-            return WriteResult.Written(ETagOf(content.Span));
+                Commit(temporary, path);
+                return WriteResult.Written(ETagOf(content.Span));
+            }
+        }
+        finally
+        {
+            TryDelete(temporary);
         }
     }
 
@@ -211,7 +228,11 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
         }
     }
 
-    private async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the content to a new temporary file next to the target and flushes it to disk, so
+    /// the rename that publishes it cannot expose a torn document, even after a crash.
+    /// </summary>
+    private async Task<string> WriteTemporaryAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(path)!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -222,11 +243,10 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
             await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                // On disk before the rename makes it visible: a crash cannot leave a torn document.
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            return temporary;
         }
         catch (Exception ex)
         {
@@ -237,6 +257,19 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Publishes the temporary file under the target's name in one atomic rename.</summary>
+    private void Commit(string temporary, string path)
+    {
+        try
+        {
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unavailable("write", path, ex);
         }
     }
 
@@ -295,6 +328,7 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
     {
         try
         {
+            // Nothing to do after a successful rename: the temporary name is gone.
             File.Delete(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -14,6 +14,7 @@ namespace StuyfBot.Bot.Storage.State;
 /// people/{tenantHash}/{userHash}.json       a person's 1:1 conversation reference
 /// reminders/{yyyy-MM-dd}/{HHmmss}-{id}.json due reminders, listed in time order
 /// reminder-claims/{yyyy-MM-dd}/{HHmmss}-{id}.json  who fires a reminder, then how it ended
+/// conversations/{conversationHash}/sessions.json  a conversation's current and recent sessions
 /// system/hash-secret.json                   the keyed-hash secret
 /// </code>
 /// </summary>
@@ -26,6 +27,19 @@ public static class StateKeys
     public const string PeoplePrefix = "people/";
     public const string RemindersPrefix = "reminders/";
     public const string ReminderClaimsPrefix = "reminder-claims/";
+    public const string ConversationsPrefix = "conversations/";
+
+    /// <summary>
+    /// The sessions of one conversation (a Stuyfplek's chat or channel): the current session and
+    /// the recent closed ones the role rotation learns from. One document, so "one open session
+    /// per conversation" is decided under one ETag.
+    /// </summary>
+    public static string ConversationSessions(KeyedHash hash, string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        return $"{ConversationsPrefix}{hash.Of("conversation\n" + conversationId)}/sessions.json";
+    }
 
     public static string SessionHead(string sessionId) => $"{SessionsPrefix}{Segment(sessionId)}/head.json";
 
