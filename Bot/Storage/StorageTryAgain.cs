@@ -28,7 +28,7 @@ public static partial class StorageTryAgain
                 {
                     await context.Reply(text).ConfigureAwait(false);
                 }
-                catch (HttpRequestException ex)
+                catch (StuyfBot.Bot.Api.Clients.ConnectorException ex)
                 {
                     LogReplyFailed(log, ex, context.Activity.Id);
                 }
