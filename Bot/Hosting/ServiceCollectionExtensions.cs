@@ -4,6 +4,7 @@ using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
 
 namespace StuyfBot.Bot.Hosting;
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
         services.AddStuyfBotStorage(configuration);
+        services.AddReminders(configuration);
         services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSessions(configuration);

@@ -73,6 +73,9 @@ public sealed partial class LiveCardUpdater
         var conversation = sessions.Conversation;
         var card = SessionCard.Render(new SessionView(session), Text.For(sessions.Locale), SessionViewer.Everyone);
         var activity = conversation.CreateActivity();
+
+        // The reference carries the locale of whoever acted last; the card speaks the group's.
+        activity.Locale = sessions.Locale;
         activity.Attachments = [Attachment.AdaptiveCard(card.ToJson())];
         await _conversations.UpdateAsync(conversation.ServiceUrl, conversation.ConversationId, cardId, activity, cancellationToken).ConfigureAwait(false);
         LogUpdated(session.Id);

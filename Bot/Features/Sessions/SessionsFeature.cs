@@ -122,7 +122,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         var sessions = await _sessions.ReadAsync(context.Activity.Conversation!.Id!, context.CancellationToken).ConfigureAwait(false);
         if (sessions?.Current is { Status: SessionStatus.Open } open)
         {
-            await context.Send(CardActivity(SessionOfferCard.CloseOffer(Text.For(sessions.Locale), open))).ConfigureAwait(false);
+            await context.Send(CardActivity(SessionOfferCard.CloseOffer(Text.For(sessions.Locale), open), sessions.Locale)).ConfigureAwait(false);
         }
     }
 
@@ -156,7 +156,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 
             if (SessionMessages.For(groupText, sessionEvent, accepted.State) is { } announcement)
             {
-                await context.Send(AnnouncementActivity(announcement)).ConfigureAwait(false);
+                await context.Send(AnnouncementActivity(announcement, sessions.Locale)).ConfigureAwait(false);
             }
         }
     }
@@ -172,15 +172,18 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         }
     }
 
-    private static Activity CardActivity(AdaptiveCard card) => new()
+    // Messages in the group's language say so; without a locale they get the sender's (Send fills it in).
+    private static Activity CardActivity(AdaptiveCard card, string? locale = null) => new()
     {
         Type = ActivityTypes.Message,
+        Locale = locale,
         Attachments = [Attachment.AdaptiveCard(card.ToJson())],
     };
 
-    private static Activity AnnouncementActivity(Announcement announcement) => new()
+    private static Activity AnnouncementActivity(Announcement announcement, string? locale) => new()
     {
         Type = ActivityTypes.Message,
+        Locale = locale,
         Text = announcement.Text,
         TextFormat = TextFormats.Markdown,
         Entities = [.. announcement.Mentions.Select(m => new Entity

@@ -67,6 +67,12 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
     {
         DocumentKey.Validate(key);
         var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            // A redelivery, usually: no need to write and flush a file only to throw it away.
+            return WriteResult.Conflict;
+        }
+
         var temporary = await WriteTemporaryAsync(path, content, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -13,6 +13,7 @@ namespace StuyfBot.Bot.Storage.State;
 /// summaries/{yyyy}/{MM}/{sessionId}.{json,md,html}
 /// people/{tenantHash}/{userHash}.json       a person's 1:1 conversation reference
 /// reminders/{yyyy-MM-dd}/{HHmmss}-{id}.json due reminders, listed in time order
+/// reminder-claims/{yyyy-MM-dd}/{HHmmss}-{id}.json  who fires a reminder, then how it ended
 /// conversations/{conversationHash}/sessions.json  a conversation's current and recent sessions
 /// system/hash-secret.json                   the keyed-hash secret
 /// </code>
@@ -25,6 +26,7 @@ public static class StateKeys
     public const string SummariesPrefix = "summaries/";
     public const string PeoplePrefix = "people/";
     public const string RemindersPrefix = "reminders/";
+    public const string ReminderClaimsPrefix = "reminder-claims/";
     public const string ConversationsPrefix = "conversations/";
 
     /// <summary>
@@ -74,10 +76,40 @@ public static class StateKeys
     }
 
     /// <summary>A reminder key: listing <see cref="RemindersPrefix"/> returns reminders in due-time order.</summary>
-    public static string Reminder(DateTimeOffset due, string reminderId)
+    public static string Reminder(DateTimeOffset due, string reminderId) => ReminderKey(RemindersPrefix, due, reminderId);
+
+    /// <summary>The claim of a reminder (created once, by whoever fires it first), in the same order.</summary>
+    public static string ReminderClaim(DateTimeOffset due, string reminderId) => ReminderKey(ReminderClaimsPrefix, due, reminderId);
+
+    /// <summary>
+    /// The due time (to the second, UTC) and id in a <see cref="Reminder"/> or
+    /// <see cref="ReminderClaim"/> key; false for any other key.
+    /// </summary>
+    public static bool TryParseReminder(string key, out DateTimeOffset dueSecond, out string reminderId)
     {
-        var utc = due.UtcDateTime;
-        return string.Create(CultureInfo.InvariantCulture, $"{RemindersDueOn(DateOnly.FromDateTime(utc))}{utc:HHmmss}-{Segment(reminderId)}.json");
+        ArgumentNullException.ThrowIfNull(key);
+        dueSecond = default;
+        reminderId = string.Empty;
+        var prefix = key.StartsWith(RemindersPrefix, StringComparison.Ordinal) ? RemindersPrefix
+            : key.StartsWith(ReminderClaimsPrefix, StringComparison.Ordinal) ? ReminderClaimsPrefix
+            : null;
+        const int Stamp = 17; // yyyy-MM-dd/HHmmss
+        if (prefix is null || key.Length <= prefix.Length + Stamp + ".json".Length + 1
+            || key[prefix.Length + Stamp] != '-' || !key.EndsWith(".json", StringComparison.Ordinal)
+            || !DateTime.TryParseExact(key.AsSpan(prefix.Length, Stamp), "yyyy-MM-dd'/'HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
+        {
+            return false;
+        }
+
+        var id = key[(prefix.Length + Stamp + 1)..^".json".Length];
+        if (!DocumentKey.IsValidSegment(id))
+        {
+            return false;
+        }
+
+        dueSecond = new DateTimeOffset(utc, TimeSpan.Zero);
+        reminderId = id;
+        return true;
     }
 
     /// <summary>The listing prefix of the reminders due on one (UTC) day.</summary>
@@ -107,6 +139,12 @@ public static class StateKeys
         }
 
         return id + "~" + part;
+    }
+
+    private static string ReminderKey(string prefix, DateTimeOffset due, string reminderId)
+    {
+        var utc = due.UtcDateTime;
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{utc:yyyy-MM-dd}/{utc:HHmmss}-{Segment(reminderId)}.json");
     }
 
     private static string Segment(string value)

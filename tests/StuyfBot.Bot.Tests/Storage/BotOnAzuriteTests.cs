@@ -93,6 +93,19 @@ public sealed class BotOnAzuriteTests : IAsyncLifetime, IDisposable
         Assert.Single(await StorageTestSupport.AllKeysAsync(store, "people/"));
     }
 
+    [Fact]
+    public async Task With_storage_down_and_the_connector_failing_too_a_message_still_gets_200()
+    {
+        await using var bot = await StartBotAsync();
+        await _azurite.StopAsync();
+        _connector.FailNext(400, times: 10);
+
+        using var response = await bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "hallo", conversationId: "a:x", fromId: "29:x"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(_connector.Calls, c => c.Method == "POST" && c.ConversationId == "a:x");
+    }
+
     private Task<BotServer> StartBotAsync() => BotServer.StartAsync(new Dictionary<string, string?>
     {
         ["Storage:ConnectionString"] = _azurite.ConnectionString,
