@@ -1,3 +1,5 @@
+using StuyfBot.Dialogs.Timers;
+
 namespace StuyfBot.Dialogs.Sessions;
 
 /// <summary>
@@ -8,6 +10,9 @@ public sealed record SessionView(Session Session)
 {
     /// <summary>The session's records, folded (none: the card shows no pitches).</summary>
     public SessionRecords Records { get; init; } = SessionRecords.Empty;
+
+    /// <summary>The timer settings in use (the card names the extension: "+2 minuten").</summary>
+    public TimerSettings Timers { get; init; } = TimerSettings.Default;
 
     public static SessionView Of(Session session, SessionRecords records) => new(session) { Records = records };
 }
