@@ -61,7 +61,8 @@ public static class PitchCard
             actions.Add(new ExecuteAction(
                 text[pitch is { ListenOnly: true } ? "ButtonNotComing" : "ButtonWithdrawPitch"],
                 SessionVerbs.WithdrawPitch,
-                SessionCard.Data(session)) { Style = "destructive" });
+                SessionCard.Data(session))
+            { Style = "destructive" });
         }
 
         return new AdaptiveCard(body, actions);
