@@ -1,5 +1,5 @@
 -- wrk script: a 1.5 KB Teams personal message. Every request has its own activity id (so
--- redelivery dedup never shortcuts a turn); 20,000 people per wrk thread each in their own 1:1
+-- redelivery dedup never shortcuts a turn); 6,000 people per wrk thread each in their own 1:1
 -- conversation, so each conversation stays well inside Teams' per-thread rate limits, as in
 -- real use, and a person is remembered once (the warm-up run) as in steady state.
 local counter = 0
@@ -20,7 +20,7 @@ local filler = string.rep("Dit is een gewone boodschap in een Stuyfplek-chat. ",
 function request()
   counter = counter + 1
   local id = run .. "-" .. tid .. "-" .. counter
-  local who = tid .. "-" .. (counter % 20000)
+  local who = tid .. "-" .. (counter % 6000)
   local body = '{"type":"message","id":"' .. id .. '","timestamp":"2026-11-21T10:00:00.000Z",'
     .. '"localTimestamp":"2026-11-21T11:00:00.000+01:00","localTimezone":"Europe/Brussels",'
     .. '"serviceUrl":"' .. service_url .. '","channelId":"msteams",'

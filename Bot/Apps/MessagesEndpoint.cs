@@ -5,6 +5,7 @@ using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Hosting;
+using StuyfBot.Bot.Storage;
 using StuyfBot.Cards.Localization;
 
 namespace StuyfBot.Bot.Apps;
@@ -103,6 +104,10 @@ public sealed partial class MessagesEndpoint
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            response = await StorageTryAgain.AnswerAsync(context, ex, _log).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Apps;
+using StuyfBot.Bot.Features.People;
+using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Scheduling;
+using StuyfBot.Bot.Storage;
 
 namespace StuyfBot.Bot.Hosting;
 
@@ -18,7 +22,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ActivityDeduplicator(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
+        services.AddStuyfBotStorage(configuration);
+        services.AddReminders(configuration);
+        services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
+        services.AddSessions(configuration);
         services.AddSingleton(sp =>
         {
             var app = new App();

@@ -40,7 +40,7 @@ public static class PitchCard
         {
             body.Add(new TextBlock(text["PitchCardIntro"]));
             body.AddRange(PitchForms.PitchInputs(text, pitch, offerListenOnly: true));
-            actions.Add(PitchForms.SubmitPitchButton(text, session, pitch is { Withdrawn: false } ? "ButtonSaveChanges" : "ButtonSendPitch"));
+            actions.Add(PitchForms.SubmitPitchButton(text, session, pitch is { Withdrawn: false } ? "ButtonSaveChanges" : "ButtonSendPitch") with { Data = Data(session) });
         }
         else
         {
@@ -53,7 +53,7 @@ public static class PitchCard
             actions.Add(new ExecuteAction(
                 text[pitch is { Withdrawn: false, ListenOnly: false } ? "ButtonEditPitch" : "ButtonAskAnyway"],
                 SessionVerbs.ShowPitchForm,
-                SessionCard.Data(session)));
+                Data(session)));
         }
 
         if (may.WithdrawPitch && session.Status != SessionStatus.Closed)
@@ -61,7 +61,7 @@ public static class PitchCard
             actions.Add(new ExecuteAction(
                 text[pitch is { ListenOnly: true } ? "ButtonNotComing" : "ButtonWithdrawPitch"],
                 SessionVerbs.WithdrawPitch,
-                SessionCard.Data(session))
+                Data(session))
             { Style = "destructive" });
         }
 
@@ -87,11 +87,15 @@ public static class PitchCard
             .. planned.Select(s => (CardElement)new Container(
             [
                 new TextBlock(Name(s, text)) { Weight = "bolder" },
-                new ActionSet([new ExecuteAction(text["ButtonAskBeforehand"], SessionVerbs.ShowPitchForm, SessionCard.Data(s))]),
+                new ActionSet([new ExecuteAction(text["ButtonAskBeforehand"], SessionVerbs.ShowPitchForm, Data(s))]),
             ])
             { Separator = true }),
         ]);
     }
+
+    /// <summary>The buttons of a 1:1 card name the group conversation too: the Bot finds the session by it.</summary>
+    private static Dictionary<string, string> Data(Session session) =>
+        SessionCard.Data(session, (SessionVerbs.ConversationKey, session.ConversationKey));
 
     private static Container Header(Session session, Text text) =>
         new(

@@ -59,6 +59,12 @@ public static class SessionVerbs
     public const string KindKey = "kind";
     public const string PitchIdKey = "pitchId";
 
+    /// <summary>
+    /// The group conversation of the session, on the buttons of the 1:1 pitch card: pressed in the
+    /// 1:1 chat, the Bot needs it to find the session (it should check the person belongs to it).
+    /// </summary>
+    public const string ConversationKey = "conversationId";
+
     /// <summary>The month a summary is stored under ("yyyy-MM"), to find its blob.</summary>
     public const string MonthKey = "month";
 
@@ -167,12 +173,13 @@ public static class SessionVerbs
         }
 
         var pitchId = Get(PitchIdKey);
+        var conversationId = Get(ConversationKey);
         switch (verb)
         {
             case Refresh:
                 return new RefreshSessionCard(sessionId);
             case ShowPitchForm:
-                return new ShowPitchForm(sessionId);
+                return new ShowPitchForm(sessionId) { ConversationId = conversationId };
             case OpenSummary:
                 return Get(MonthKey) is { Length: 7 } month ? new OpenSummary(sessionId, month) : null;
         }
@@ -206,7 +213,7 @@ public static class SessionVerbs
         };
         if (round is not null)
         {
-            return new RunRoundCommand(sessionId, round);
+            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId };
         }
 
         SessionCommand? command = verb switch
@@ -245,10 +252,18 @@ public sealed record StartSession(SessionKind Kind) : SessionCardAction;
 public sealed record RunSessionCommand(string SessionId, SessionCommand Command) : SessionCardAction;
 
 /// <summary>Decide this pitch-round command (pitch, answer, queue, timer, note) with <see cref="RoundDecider"/>.</summary>
-public sealed record RunRoundCommand(string SessionId, RoundCommand Command) : SessionCardAction;
+public sealed record RunRoundCommand(string SessionId, RoundCommand Command) : SessionCardAction
+{
+    /// <summary>The session's group conversation, when pressed on the 1:1 pitch card (see <see cref="SessionVerbs.ConversationKey"/>).</summary>
+    public string? ConversationId { get; init; }
+}
 
 /// <summary>Show the person the pitch card for this session: in a group, send it in a 1:1 chat; in a 1:1 chat, answer with it.</summary>
-public sealed record ShowPitchForm(string SessionId) : SessionCardAction;
+public sealed record ShowPitchForm(string SessionId) : SessionCardAction
+{
+    /// <summary>The session's group conversation, when pressed on a 1:1 card.</summary>
+    public string? ConversationId { get; init; }
+}
 
 /// <summary>Plan a session from the help card's form: read it with <see cref="PlanRequest.FromInputs"/>.</summary>
 public sealed record PlanSession(SessionKind Kind, string? Date, string? Time, string? Title) : SessionCardAction;

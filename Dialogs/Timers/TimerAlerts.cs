@@ -27,8 +27,22 @@ public sealed record AlertId(string SessionId, string PitchId, TimerPhase Phase,
         return "alert-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
+    /// <summary>The id in full (for a reminder's payload; read back with <see cref="TryParse"/>).</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{SessionId}\n{PitchId}\n{Phase}\n{Generation}\n{Kind}");
+
+    public static AlertId? TryParse(string? value)
+    {
+        var parts = (value ?? string.Empty).Split('\n');
+        return parts.Length == 5
+            && parts[0].Length > 0
+            && parts[1].Length > 0
+            && Enum.TryParse<TimerPhase>(parts[2], out var phase) && Enum.IsDefined(phase)
+            && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+            && Enum.TryParse<AlertKind>(parts[4], out var kind) && Enum.IsDefined(kind)
+            ? new AlertId(parts[0], parts[1], phase, generation, kind)
+            : null;
+    }
 }
 
 /// <summary>One alert and the moment it is due.</summary>

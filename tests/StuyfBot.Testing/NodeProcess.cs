@@ -40,6 +40,37 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Asks the process to stop (SIGTERM, so it can save what it holds) and waits for it; false
+    /// when it is still running after the timeout.
+    /// </summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", $"-TERM {_process.Id}") { UseShellExecute = false }))
+        {
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

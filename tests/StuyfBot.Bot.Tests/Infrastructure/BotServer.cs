@@ -12,13 +12,15 @@ namespace StuyfBot.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The real bot host on a free loopback port, configured like production through configuration
-/// keys (Bot:AppId, Storage:DataPath, ...). Restartable with the same settings.
+/// keys (Bot:AppId, Storage:DataPath, ...). Restartable with the same settings, on the same
+/// address: a client that knows the bot's endpoint (the Agents Playground) keeps reaching it.
 /// </summary>
 public sealed class BotServer : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<WebApplicationBuilder>? _configure;
     private WebApplication? _app;
+    private string _urls = "http://127.0.0.1:0";
 
     private BotServer(Dictionary<string, string?> settings, Action<WebApplicationBuilder>? configure)
     {
@@ -78,7 +80,7 @@ public sealed class BotServer : IAsyncDisposable
 
     private async Task StartAsync()
     {
-        _app = BotHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        _app = BotHost.Build(["--urls", _urls], builder =>
         {
             builder.Configuration.AddInMemoryCollection(_settings);
             _configure?.Invoke(builder);
@@ -86,6 +88,7 @@ public sealed class BotServer : IAsyncDisposable
         await _app.StartAsync().ConfigureAwait(false);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        _urls = address;
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 

@@ -31,6 +31,7 @@ public sealed class PitchCardTests
         Assert.Equal("group", visibility["value"]!.GetValue<string>());
         var send = Assert.Single(CardJson.Buttons(card));
         Assert.Equal((SessionVerbs.SubmitPitch, "auto"), (send.Verb, card["actions"]![0]!["associatedInputs"]!.GetValue<string>()));
+        Assert.Equal(("s1", "19:chat"), (send.Data[SessionVerbs.SessionIdKey], send.Data[SessionVerbs.ConversationKey]));
     }
 
     [Fact]
@@ -53,6 +54,7 @@ public sealed class PitchCardTests
         Assert.Contains(Flemish["PitchCardSaved"], CardJson.AllText(saved), StringComparison.Ordinal);
         Assert.Contains("Een werkplaats", CardJson.AllText(saved), StringComparison.Ordinal);
         Assert.Equal([SessionVerbs.ShowPitchForm, SessionVerbs.WithdrawPitch], CardJson.Verbs(saved));
+        Assert.All(CardJson.Buttons(saved), b => Assert.Equal("19:chat", b.Data[SessionVerbs.ConversationKey]));
         Assert.Equal("Een werkplaats", CardJson.Elements(editing, "Input.Text")[1]["value"]!.GetValue<string>());
         Assert.Equal([SessionVerbs.SubmitPitch, SessionVerbs.WithdrawPitch], CardJson.Verbs(editing));
         Assert.Contains("Bewaar de wijzigingen", CardJson.AllText(editing), StringComparison.Ordinal);
@@ -96,7 +98,7 @@ public sealed class PitchCardTests
 
         var card = PitchCard.Choose([PlannedStage.Session, other], Flemish).ToJson();
 
-        Assert.Equal([new ShowPitchForm("s1"), new ShowPitchForm("s2")], CardJson.Buttons(card).Select(b => SessionVerbs.Read(b.Verb, b.Data.ToDictionary(p => p.Key, p => (string?)p.Value))));
+        Assert.Equal([new ShowPitchForm("s1") { ConversationId = "19:chat" }, new ShowPitchForm("s2") { ConversationId = "19:chat" }], CardJson.Buttons(card).Select(b => SessionVerbs.Read(b.Verb, b.Data.ToDictionary(p => p.Key, p => (string?)p.Value))));
         Assert.Contains("Connectortafel: Dinsdag, zaterdag 28 november 2026 om 19:30", CardJson.AllText(card), StringComparison.Ordinal);
         Assert.Contains(Flemish["PitchChooseNone"], CardJson.AllText(PitchCard.Choose([], Flemish).ToJson()), StringComparison.Ordinal);
     }

@@ -63,6 +63,16 @@ public sealed class RoundVerbsTests
     }
 
     [Fact]
+    public void Buttons_pressed_in_a_1_1_chat_name_the_group_conversation()
+    {
+        var conversation = (SessionVerbs.ConversationKey, (string?)"19:group");
+
+        Assert.Equal("19:group", Assert.IsType<RunRoundCommand>(SessionVerbs.Read(SessionVerbs.WithdrawPitch, Data(conversation))).ConversationId);
+        Assert.Equal("19:group", Assert.IsType<ShowPitchForm>(SessionVerbs.Read(SessionVerbs.ShowPitchForm, Data(conversation))).ConversationId);
+        Assert.Null(Assert.IsType<RunRoundCommand>(SessionVerbs.Read(SessionVerbs.WithdrawPitch, Data())).ConversationId);
+    }
+
+    [Fact]
     public void An_empty_answer_still_reads_back_so_the_rules_can_say_what_is_missing()
     {
         Assert.Equal(

@@ -141,4 +141,21 @@ public sealed class TimerAlertTests
         Assert.Matches("^alert-[0-9a-f]{32}$", id.Key());
         Assert.Equal(others.Length + 1, others.Select(o => o.Key()).Append(id.Key()).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("s1\np1\nPitch\n3")]
+    [InlineData("s1\np1\nPitch\n-3\nWarning")]
+    [InlineData("s1\np1\nLunch\n3\nWarning")]
+    [InlineData("s1\np1\n7\n3\nWarning")]
+    [InlineData("s1\n\nPitch\n3\nWarning")]
+    [InlineData("s1\np1\nPitch\n3\nWarning\nextra")]
+    public void An_alert_id_reads_back_from_a_reminder_payload_and_nothing_else_does(string? payload)
+    {
+        var id = new AlertId("s1", "p1", TimerPhase.Answers, 12, AlertKind.TimeUp);
+
+        Assert.Equal(id, AlertId.TryParse(id.ToString()));
+        Assert.Null(AlertId.TryParse(payload));
+    }
 }
