@@ -52,8 +52,8 @@ public static class SessionCard
         body.AddRange(SessionRound.Section(view, text, viewer.PersonKey, round));
         if (person is not null && round is not null)
         {
-            var hasPitch = view.Records.PitchOf(person) is { Withdrawn: false };
-            body.AddRange(PersonalActions(session, SessionPermissions.For(session, person), text, SessionRound.PersonalActions(view, text, round, hasPitch)));
+            var mine = view.Records.PitchOf(person);
+            body.AddRange(PersonalActions(session, SessionPermissions.For(session, person), text, SessionRound.PersonalActions(view, text, round, mine)));
         }
         else if (!closed)
         {

@@ -94,7 +94,7 @@ internal static class SessionRound
     }
 
     /// <summary>The round's buttons in one person's view: only those the rules allow them.</summary>
-    public static IEnumerable<CardElement> PersonalActions(SessionView view, Text text, RoundPermissions may, bool hasPitch)
+    public static IEnumerable<CardElement> PersonalActions(SessionView view, Text text, RoundPermissions may, Pitch? mine)
     {
         var session = view.Session;
         var own = new List<CardAction>();
@@ -102,10 +102,11 @@ internal static class SessionRound
         {
             if (may.SubmitPitch)
             {
-                own.Add(Button(text[hasPitch ? "ButtonEditBeforehand" : "ButtonAskBeforehand"], SessionVerbs.ShowPitchForm, session) with { Style = "positive" });
+                own.Add(Button(text[mine?.IsActive() == true ? "ButtonEditBeforehand" : "ButtonAskBeforehand"], SessionVerbs.ShowPitchForm, session) with { Style = "positive" });
             }
 
-            if (may.ListenOnly)
+            // Someone who already said so needs no button to say it again.
+            if (may.ListenOnly && mine is not { ListenOnly: true, Withdrawn: false })
             {
                 own.Add(Button(text["ButtonListenOnly"], SessionVerbs.ListenOnly, session));
             }
@@ -130,7 +131,7 @@ internal static class SessionRound
 
         if (may.WithdrawPitch)
         {
-            own.Add(Button(text["ButtonWithdrawPitch"], SessionVerbs.WithdrawPitch, session));
+            own.Add(Button(text[mine is { ListenOnly: true } ? "ButtonNotComing" : "ButtonWithdrawPitch"], SessionVerbs.WithdrawPitch, session));
         }
 
         if (own.Count > 0)

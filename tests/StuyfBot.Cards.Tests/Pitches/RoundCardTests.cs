@@ -130,6 +130,9 @@ public sealed class RoundCardTests
         Assert.Equal([SessionVerbs.Start, SessionVerbs.ShowPitchForm, SessionVerbs.ListenOnly], CardJson.Verbs(shared));
         Assert.Contains("Pas je vraag aan", bart, StringComparison.Ordinal);
         Assert.Contains(Flemish["RoundYouListenOnly"], dirk, StringComparison.Ordinal);
+        Assert.Equal([SessionVerbs.Start, SessionVerbs.ShowPitchForm, SessionVerbs.WithdrawPitch], CardJson.Verbs(Render(PlannedStage.View, Dirk.Key)));
+        Assert.Contains("Stel je vraag vooraf", dirk, StringComparison.Ordinal);
+        Assert.Contains("Ik kom toch niet", dirk, StringComparison.Ordinal);
     }
 
     [Fact]
