@@ -49,15 +49,16 @@ public static class SessionCard
         // A person's own view gets the buttons the rules allow them; the shared card only those anyone may use.
         var person = closed ? null : viewer.PersonKey;
         var round = person is null ? null : RoundPermissions.For(session, view.Records, person);
-        body.AddRange(SessionRound.Section(view, text, viewer.PersonKey, round));
+        body.AddRange(SessionRound.Section(view, text, viewer.PersonKey, view.WithRound ? round : null));
         if (person is not null && round is not null)
         {
             var mine = view.Records.PitchOf(person);
-            body.AddRange(PersonalActions(session, SessionPermissions.For(session, person), text, SessionRound.PersonalActions(view, text, round, mine)));
+            var roundActions = view.WithRound ? SessionRound.PersonalActions(view, text, round, mine) : [];
+            body.AddRange(PersonalActions(session, SessionPermissions.For(session, person), text, roundActions));
         }
         else if (!closed)
         {
-            body.AddRange(SharedActions(session, text, SessionRound.SharedActions(view, text)));
+            body.AddRange(SharedActions(session, text, view.WithRound ? SessionRound.SharedActions(view, text) : []));
         }
 
         return new AdaptiveCard(body) { Refresh = closed ? null : Refresh(session, text) };

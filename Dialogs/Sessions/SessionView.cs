@@ -14,7 +14,14 @@ public sealed record SessionView(Session Session)
     /// <summary>The timer settings in use (the card names the extension: "+2 minuten").</summary>
     public TimerSettings Timers { get; init; } = TimerSettings.Default;
 
-    public static SessionView Of(Session session, SessionRecords records) => new(session) { Records = records };
+    /// <summary>
+    /// True when the view carries the session's records, so the card can show the pitch round and
+    /// its buttons. A view without them (the bot before the round is wired) shows no round buttons
+    /// that nothing would answer.
+    /// </summary>
+    public bool WithRound { get; init; }
+
+    public static SessionView Of(Session session, SessionRecords records) => new(session) { Records = records, WithRound = true };
 }
 
 /// <summary>Who a card is rendered for: everyone (the posted card) or one person (a refresh).</summary>

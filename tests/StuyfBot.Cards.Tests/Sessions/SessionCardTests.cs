@@ -279,6 +279,20 @@ public sealed class SessionCardTests
 
     private static string NameOf(string key) => new[] { An, Bart, Carla, Dirk, Eva }.Single(a => a.Key == key).Name;
 
+    [Fact]
+    public void A_view_without_records_shows_no_pitch_round_buttons_and_one_with_records_does()
+    {
+        var session = OpenWithPeople;
+
+        var withoutRound = SessionCard.Render(new SessionView(session), Flemish, SessionViewer.For(An.Key)).ToJson().ToJsonString();
+        var withRound = SessionCard.Render(SessionView.Of(session, SessionRecords.Empty), Flemish, SessionViewer.For(An.Key)).ToJson().ToJsonString();
+
+        Assert.DoesNotContain("session.pitch.", withoutRound, StringComparison.Ordinal);
+        Assert.DoesNotContain("session.timer.", withoutRound, StringComparison.Ordinal);
+        Assert.Contains("session.checkIn", withoutRound + SessionCard.Render(new SessionView(session), Flemish, SessionViewer.Everyone).ToJson().ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("session.pitch.", withRound, StringComparison.Ordinal);
+    }
+
     private static Session Sample(string state) => States.Single(s => s.Name == state).Session;
 
     private static JsonObject Render(Session session, SessionViewer viewer, Text? text = null) =>
