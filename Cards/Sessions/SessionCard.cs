@@ -1,5 +1,7 @@
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Pitches;
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 
@@ -32,7 +34,7 @@ public static class SessionCard
         {
             body.Add(new TextBlock(text["SessionClosedThanks"]));
         }
-        else if (viewer.PersonKey is { } me && AboutYou(session, me, text) is { } aboutYou)
+        else if (viewer.PersonKey is { } me && AboutYou(view, me, text) is { } aboutYou)
         {
             body.Add(new TextBlock(aboutYou) { IsSubtle = true });
         }
@@ -44,13 +46,19 @@ public static class SessionCard
             body.AddRange(Roles(session, text));
         }
 
-        body.Add(Heading(text["SessionPitchesTitle"]));
-        body.Add(new TextBlock(text["SessionNoPitches"]));
-        if (!closed)
+        // A person's own view gets the buttons the rules allow them; the shared card only those anyone may use.
+        var person = closed ? null : viewer.PersonKey;
+        var round = person is null ? null : RoundPermissions.For(session, view.Records, person);
+        body.AddRange(SessionRound.Section(view, text, viewer.PersonKey, view.WithRound ? round : null));
+        if (person is not null && round is not null)
         {
-            body.AddRange(viewer.PersonKey is { } person
-                ? PersonalActions(session, SessionPermissions.For(session, person), text)
-                : SharedActions(session, text));
+            var mine = view.Records.PitchOf(person);
+            var roundActions = view.WithRound ? SessionRound.PersonalActions(view, text, round, mine) : [];
+            body.AddRange(PersonalActions(session, SessionPermissions.For(session, person), text, roundActions));
+        }
+        else if (!closed)
+        {
+            body.AddRange(SharedActions(session, text, view.WithRound ? SessionRound.SharedActions(view, text) : []));
         }
 
         return new AdaptiveCard(body) { Refresh = closed ? null : Refresh(session, text) };
@@ -101,13 +109,20 @@ public static class SessionCard
             {
                 Size = "large", Weight = "bolder", Style = "heading",
             },
-            new FactSet([new Fact(text["SessionStatusLabel"], status)]),
+            new FactSet(
+            [
+                new Fact(text["SessionStatusLabel"], status),
+                .. session.PlannedFor is { } when && session.Status == SessionStatus.Planned
+                    ? [new Fact(text["SessionWhenLabel"], PitchText.When(text, when))]
+                    : Array.Empty<Fact>(),
+            ]),
         ]);
     }
 
     /// <summary>Where the viewer stands (moderator, here, listening, ...); null when there is nothing to say yet.</summary>
-    private static string? AboutYou(Session session, string me, Text text)
+    private static string? AboutYou(SessionView view, string me, Text text)
     {
+        var session = view.Session;
         var participant = session.Find(me);
         var lines = new List<string>();
         if (session.IsModerator(me))
@@ -128,6 +143,11 @@ public static class SessionCard
             {
                 lines.Add(text["SessionYouOptedOut"]);
             }
+        }
+
+        if (SessionRound.AboutYourPitch(view, me, text) is { } pitch)
+        {
+            lines.Add(pitch);
         }
 
         return lines.Count == 0 ? null : string.Join(" ", lines);
@@ -174,11 +194,11 @@ public static class SessionCard
         yield return new FactSet(facts);
     }
 
-    private static IEnumerable<CardElement> SharedActions(Session session, Text text)
+    private static IEnumerable<CardElement> SharedActions(Session session, Text text, IEnumerable<CardAction> round)
     {
         if (session.Status == SessionStatus.Planned)
         {
-            yield return new ActionSet([StartButton(session, text)]);
+            yield return new ActionSet([StartButton(session, text), .. round]);
             yield break;
         }
 
@@ -198,9 +218,11 @@ public static class SessionCard
         {
             yield return new ActionSet([Button(text["ButtonTakeOver"], SessionVerbs.TakeOver, session)]);
         }
+
+        yield return new ActionSet([.. round]);
     }
 
-    private static IEnumerable<CardElement> PersonalActions(Session session, SessionPermissions may, Text text)
+    private static IEnumerable<CardElement> PersonalActions(Session session, SessionPermissions may, Text text, IEnumerable<CardElement> round)
     {
         if (may.ConfirmClose)
         {
@@ -266,6 +288,11 @@ public static class SessionCard
         if (may.TakeOver)
         {
             yield return new ActionSet([Button(text["ButtonTakeOver"], SessionVerbs.TakeOver, session) with { Style = "positive" }]);
+        }
+
+        foreach (var element in round)
+        {
+            yield return element;
         }
 
         var tools = ModeratorTools(session, may, text);

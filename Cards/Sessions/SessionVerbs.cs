@@ -1,3 +1,4 @@
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 
@@ -27,16 +28,69 @@ public static class SessionVerbs
     public const string ConfirmClose = "session.closeConfirm";
     public const string CancelClose = "session.closeCancel";
 
+    /// <summary>"Stel je vraag vooraf" / "Pas je vraag aan": show this person the pitch card (in a 1:1 chat).</summary>
+    public const string ShowPitchForm = "session.pitch.form";
+    public const string SubmitPitch = "session.pitch.submit";
+    public const string ListenOnly = "session.pitch.listenOnly";
+    public const string WithdrawPitch = "session.pitch.withdraw";
+    public const string NextPitch = "session.pitch.next";
+    public const string MovePitchUp = "session.pitch.up";
+    public const string MovePitchDown = "session.pitch.down";
+    public const string SkipPitch = "session.pitch.skip";
+    public const string PickPitch = "session.pitch.pick";
+    public const string Answer = "session.answer";
+    public const string NextStep = "session.nextStep";
+    public const string TimerStart = "session.timer.start";
+    public const string TimerPause = "session.timer.pause";
+    public const string TimerResume = "session.timer.resume";
+    public const string TimerExtend = "session.timer.extend";
+    public const string TimerStop = "session.timer.stop";
+    public const string StrikeNote = "session.note.strike";
+
+    /// <summary>The help card's plan form (no session yet).</summary>
+    public const string Plan = "session.plan";
+
+    /// <summary>The coordinator opens a stored summary.</summary>
+    public const string OpenSummary = "session.summary.open";
+
     /// <summary>Keys of the data the buttons carry.</summary>
     public const string SessionIdKey = "sessionId";
     public const string RoleKey = "role";
     public const string KindKey = "kind";
+    public const string PitchIdKey = "pitchId";
+
+    /// <summary>
+    /// The group conversation of the session, on the buttons of the 1:1 pitch card: pressed in the
+    /// 1:1 chat, the Bot needs it to find the session (it should check the person belongs to it).
+    /// </summary>
+    public const string ConversationKey = "conversationId";
+
+    /// <summary>The month a summary is stored under ("yyyy-MM"), to find its blob.</summary>
+    public const string MonthKey = "month";
 
     /// <summary>Input ids of the moderator's forms (Teams merges input values into the data).</summary>
     public const string AssignPersonInput = "assignPerson";
     public const string AssignRoleInput = "assignRole";
     public const string UnassignRoleInput = "unassignRole";
     public const string HandOverPersonInput = "handOverPerson";
+
+    /// <summary>Input ids of the pitch form, the answer form, the next-step form, the strike form and the plan form.</summary>
+    public const string PitchAliveInput = "pitchAlive";
+    public const string PitchSeekInput = "pitchSeek";
+    public const string PitchStepInput = "pitchStep";
+    public const string PitchCuriousInput = "pitchCurious";
+    public const string PitchVisibilityInput = "pitchVisibility";
+    public const string AnswerKindInput = "answerKind";
+    public const string AnswerTextInput = "answerText";
+    public const string NextStepInput = "nextStepText";
+    public const string StrikeNoteInput = "strikeNote";
+    public const string PlanKindInput = "planKind";
+    public const string PlanDateInput = "planDate";
+    public const string PlanTimeInput = "planTime";
+    public const string PlanTitleInput = "planTitle";
+
+    /// <summary>The visibility choice that means "Ik kom enkel luisteren".</summary>
+    public const string ListenOnlyValue = "listenOnly";
 
     public static bool IsSessionVerb(string? verb) => verb?.StartsWith("session.", StringComparison.Ordinal) == true;
 
@@ -55,6 +109,39 @@ public static class SessionVerbs
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    public static string Value(PitchVisibility visibility) => visibility switch
+    {
+        PitchVisibility.Group => "group",
+        PitchVisibility.FacilitatorsOnly => "facilitators",
+        PitchVisibility.Anonymous => "anonymous",
+        _ => throw new ArgumentOutOfRangeException(nameof(visibility), visibility, null),
+    };
+
+    public static string Value(AnswerKind kind) => kind switch
+    {
+        AnswerKind.Tip => "tip",
+        AnswerKind.Contact => "contact",
+        AnswerKind.Offer => "offer",
+        AnswerKind.Question => "question",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string Verb(TimerControl control) => control switch
+    {
+        TimerControl.Start => TimerStart,
+        TimerControl.Pause => TimerPause,
+        TimerControl.Resume => TimerResume,
+        TimerControl.Extend => TimerExtend,
+        TimerControl.Stop => TimerStop,
+        _ => throw new ArgumentOutOfRangeException(nameof(control), control, null),
+    };
+
+    public static PitchVisibility? ParseVisibility(string? value) =>
+        Enum.GetValues<PitchVisibility>().Cast<PitchVisibility?>().FirstOrDefault(v => Value(v!.Value) == value);
+
+    public static AnswerKind? ParseAnswerKind(string? value) =>
+        Enum.GetValues<AnswerKind>().Cast<AnswerKind?>().FirstOrDefault(k => Value(k!.Value) == value);
+
     public static Role? ParseRole(string? value) => RoleList.All.Cast<Role?>().FirstOrDefault(r => Value(r!.Value) == value);
 
     public static SessionKind? ParseKind(string? value) =>
@@ -63,14 +150,21 @@ public static class SessionVerbs
     /// <summary>
     /// What an adaptiveCard/action invoke with a session verb asks; null when the verb is not a
     /// session verb or its data is missing or wrong (answer with the "unknown button" text).
+    /// Text inputs arrive as they were typed: the rules trim and check them.
     /// </summary>
     public static SessionCardAction? Read(string? verb, IReadOnlyDictionary<string, string?> data)
     {
         ArgumentNullException.ThrowIfNull(data);
         string? Get(string key) => data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
-        if (verb == Start)
+        string Typed(string key) => data.TryGetValue(key, out var value) ? value ?? string.Empty : string.Empty;
+        switch (verb)
         {
-            return ParseKind(Get(KindKey)) is { } kind ? new StartSession(kind) : null;
+            case Start:
+                return ParseKind(Get(KindKey)) is { } kind ? new StartSession(kind) : null;
+            case Plan:
+                return ParseKind(Get(PlanKindInput)) is { } planKind
+                    ? new PlanSession(planKind, Get(PlanDateInput), Get(PlanTimeInput), Get(PlanTitleInput))
+                    : null;
         }
 
         if (Get(SessionIdKey) is not { } sessionId)
@@ -78,9 +172,48 @@ public static class SessionVerbs
             return null;
         }
 
-        if (verb == Refresh)
+        var pitchId = Get(PitchIdKey);
+        var conversationId = Get(ConversationKey);
+        switch (verb)
         {
-            return new RefreshSessionCard(sessionId);
+            case Refresh:
+                return new RefreshSessionCard(sessionId);
+            case ShowPitchForm:
+                return new ShowPitchForm(sessionId) { ConversationId = conversationId };
+            case OpenSummary:
+                return Get(MonthKey) is { Length: 7 } month ? new OpenSummary(sessionId, month) : null;
+        }
+
+        RoundCommand? round = verb switch
+        {
+            SubmitPitch => Get(PitchVisibilityInput) == ListenOnlyValue
+                ? new Dialogs.Pitches.SubmitPitch(PitchContent.Empty, PitchVisibility.Group, ListenOnly: true)
+                : ParseVisibility(Get(PitchVisibilityInput)) is { } visibility
+                    ? new Dialogs.Pitches.SubmitPitch(
+                        new PitchContent(Get(PitchAliveInput), Get(PitchSeekInput), Get(PitchStepInput), Get(PitchCuriousInput)), visibility)
+                    : null,
+            ListenOnly => new Dialogs.Pitches.SubmitPitch(PitchContent.Empty, PitchVisibility.Group, ListenOnly: true),
+            WithdrawPitch => new Dialogs.Pitches.WithdrawPitch(),
+            NextPitch => new Dialogs.Pitches.NextPitch(),
+            MovePitchUp => pitchId is null ? null : new MovePitch(pitchId, MoveDirection.Up),
+            MovePitchDown => pitchId is null ? null : new MovePitch(pitchId, MoveDirection.Down),
+            SkipPitch => pitchId is null ? null : new Dialogs.Pitches.SkipPitch(pitchId),
+            PickPitch => pitchId is null ? null : new Dialogs.Pitches.PickPitch(pitchId),
+            Answer => pitchId is not null && ParseAnswerKind(Get(AnswerKindInput)) is { } answerKind
+                ? new AnswerPitch(pitchId, answerKind, Typed(AnswerTextInput))
+                : null,
+            NextStep => pitchId is null ? null : new NoteNextStep(pitchId, Typed(NextStepInput)),
+            TimerStart => new ControlTimer(TimerControl.Start),
+            TimerPause => new ControlTimer(TimerControl.Pause),
+            TimerResume => new ControlTimer(TimerControl.Resume),
+            TimerExtend => new ControlTimer(TimerControl.Extend),
+            TimerStop => new ControlTimer(TimerControl.Stop),
+            StrikeNote => Get(StrikeNoteInput) is { } noteId ? new Dialogs.Pitches.StrikeNote(noteId) : null,
+            _ => null,
+        };
+        if (round is not null)
+        {
+            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId };
         }
 
         SessionCommand? command = verb switch
@@ -117,3 +250,23 @@ public sealed record StartSession(SessionKind Kind) : SessionCardAction;
 
 /// <summary>Decide this command on this session.</summary>
 public sealed record RunSessionCommand(string SessionId, SessionCommand Command) : SessionCardAction;
+
+/// <summary>Decide this pitch-round command (pitch, answer, queue, timer, note) with <see cref="RoundDecider"/>.</summary>
+public sealed record RunRoundCommand(string SessionId, RoundCommand Command) : SessionCardAction
+{
+    /// <summary>The session's group conversation, when pressed on the 1:1 pitch card (see <see cref="SessionVerbs.ConversationKey"/>).</summary>
+    public string? ConversationId { get; init; }
+}
+
+/// <summary>Show the person the pitch card for this session: in a group, send it in a 1:1 chat; in a 1:1 chat, answer with it.</summary>
+public sealed record ShowPitchForm(string SessionId) : SessionCardAction
+{
+    /// <summary>The session's group conversation, when pressed on a 1:1 card.</summary>
+    public string? ConversationId { get; init; }
+}
+
+/// <summary>Plan a session from the help card's form: read it with <see cref="PlanRequest.FromInputs"/>.</summary>
+public sealed record PlanSession(SessionKind Kind, string? Date, string? Time, string? Title) : SessionCardAction;
+
+/// <summary>The coordinator opens the summary stored for this session in this month ("yyyy-MM").</summary>
+public sealed record OpenSummary(string SessionId, string Month) : SessionCardAction;

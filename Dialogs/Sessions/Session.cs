@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 
 namespace StuyfBot.Dialogs.Sessions;
@@ -59,6 +60,9 @@ public sealed record Session
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When a planned session is meant to start ("plan connectortafel 28/11 19:30"); null when not said.</summary>
+    public DateTimeOffset? PlannedFor { get; init; }
+
     public DateTimeOffset? OpenedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
@@ -80,6 +84,9 @@ public sealed record Session
 
     /// <summary>The moderator asked to close and the card asks "Ben je zeker?".</summary>
     public bool ClosePending { get; init; }
+
+    /// <summary>The pitch round: queue arrangement, current pitch and timer (pitch ids only; the pitches are records).</summary>
+    public PitchRound Round { get; init; } = PitchRound.Empty;
 
     public Participant? Find(string person) => Participants.Find(p => p.Key == person);
 

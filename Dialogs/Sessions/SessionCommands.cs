@@ -14,8 +14,11 @@ public abstract record SessionCommand;
 /// </summary>
 public sealed record Start(string SessionId, SessionKind Kind, string? Title, string ConversationKey) : SessionCommand;
 
-/// <summary>Plan a session for later: nobody checks in until it starts; the planner moderates.</summary>
-public sealed record Plan(string SessionId, SessionKind Kind, string? Title, string ConversationKey) : SessionCommand;
+/// <summary>
+/// Plan a session for later: nobody checks in until it starts; the planner moderates. Until then
+/// participants can send their pitch in a 1:1 chat (see <see cref="PlanRequest"/> for the typed form).
+/// </summary>
+public sealed record Plan(string SessionId, SessionKind Kind, string? Title, string ConversationKey, DateTimeOffset? StartsAt = null) : SessionCommand;
 
 /// <summary>The Bot posted the live card: remember its activity id to update it later.</summary>
 public sealed record RecordCard(string ActivityId) : SessionCommand;

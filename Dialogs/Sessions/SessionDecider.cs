@@ -60,6 +60,7 @@ public static class SessionDecider
             Status = SessionStatus.Planned,
             ConversationKey = plan.ConversationKey,
             CreatedAt = now,
+            PlannedFor = plan.StartsAt,
             Moderator = actor.Key,
         };
         return new Accepted(planned, [new SessionPlanned(planned)]);
@@ -118,7 +119,8 @@ public static class SessionDecider
 
     private static Accepted Close(Session state, DateTimeOffset now)
     {
-        var closed = state with { Status = SessionStatus.Closed, ClosedAt = now, ClosePending = false };
+        // The round ends with the session: its timer stops, so no reminder of it fires afterwards.
+        var closed = state with { Status = SessionStatus.Closed, ClosedAt = now, ClosePending = false, Round = state.Round.Ended(now) };
         return Changed(closed, new SessionClosed(closed));
     }
 

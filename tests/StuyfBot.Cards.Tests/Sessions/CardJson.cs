@@ -5,7 +5,7 @@ namespace StuyfBot.Cards.Tests.Sessions;
 /// <summary>Reads a rendered card's JSON the way a client would: its buttons, inputs and texts.</summary>
 internal static class CardJson
 {
-    /// <summary>One Action.Execute: its verb, data, and the inputs of the form it sits in (if any).</summary>
+    /// <summary>One Action.Execute: its verb, data, and the inputs of the card or form it sits in (if any).</summary>
     public sealed record Button(string Title, string Verb, IReadOnlyDictionary<string, string> Data, IReadOnlyList<JsonObject> FormInputs);
 
     public static List<Button> Buttons(JsonObject card)
@@ -38,9 +38,14 @@ internal static class CardJson
                 }
 
                 break;
+            case JsonObject obj when obj["type"]?.GetValue<string>() == "AdaptiveCard" && formInputs.Count == 0:
+                // A card (or a form shown by Action.ShowCard) sends its own inputs with its buttons.
+                var inputs = OwnInputs(obj["body"]).ToList();
+                Walk(obj["body"], inputs, buttons);
+                Walk(obj["actions"], inputs, buttons);
+                break;
             case JsonObject obj when obj["type"]?.GetValue<string>() == "Action.ShowCard":
-                var form = obj["card"]!.AsObject();
-                Walk(form, Elements(form["body"]!, "Input.ChoiceSet"), buttons);
+                Walk(obj["card"], [], buttons);
                 break;
             case JsonObject obj when obj["type"]?.GetValue<string>() == "Action.Execute":
                 var data = obj["data"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()) ?? [];
@@ -58,6 +63,16 @@ internal static class CardJson
                 break;
         }
     }
+
+    /// <summary>The inputs of a card's body, not those of the forms its Action.ShowCard buttons hold.</summary>
+    private static IEnumerable<JsonObject> OwnInputs(JsonNode? node) => node switch
+    {
+        JsonArray array => array.SelectMany(OwnInputs),
+        JsonObject obj when obj["type"]?.GetValue<string>() == "Action.ShowCard" => [],
+        JsonObject obj when obj["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true => [obj],
+        JsonObject obj => obj.SelectMany(p => OwnInputs(p.Value)),
+        _ => [],
+    };
 
     private static IEnumerable<string> Texts(JsonNode? node)
     {

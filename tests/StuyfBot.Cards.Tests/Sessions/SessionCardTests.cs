@@ -67,7 +67,7 @@ public sealed class SessionCardTests
 
         foreach (var button in CardJson.Buttons(Render(session, SessionViewer.Everyone)))
         {
-            Assert.Contains(anyone, person => Accepts(session, button.Verb, button.Data, person));
+            Assert.Contains(anyone, person => Filled(button).Any(data => Accepts(session, button.Verb, data, person)));
         }
     }
 
@@ -272,54 +272,26 @@ public sealed class SessionCardTests
         Assert.DoesNotContain("Verdeel", english, StringComparison.Ordinal);
     }
 
-    /// <summary>The data an invoke would carry: for a form, one per choice (other inputs take their first choice).</summary>
-    private static IEnumerable<Dictionary<string, string?>> Filled(CardJson.Button button)
-    {
-        if (button.FormInputs.Count == 0)
-        {
-            yield return button.Data.ToDictionary(p => p.Key, p => (string?)p.Value);
-            yield break;
-        }
+    private static IEnumerable<Dictionary<string, string?>> Filled(CardJson.Button button) => CardRules.Filled(button);
 
-        foreach (var input in button.FormInputs)
-        {
-            foreach (var choice in input["choices"]!.AsArray())
-            {
-                var data = button.Data.ToDictionary(p => p.Key, p => (string?)p.Value);
-                foreach (var other in button.FormInputs)
-                {
-                    data[other["id"]!.GetValue<string>()] = other["choices"]!.AsArray()[0]!["value"]!.GetValue<string>();
-                }
-
-                data[input["id"]!.GetValue<string>()] = choice!["value"]!.GetValue<string>();
-                yield return data;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether the rules accept this button for this person. A form that gives a role to someone
-    /// who holds it already counts when another role can be given to them with the same form.
-    /// </summary>
-    private static bool Accepts(Session session, string verb, IReadOnlyDictionary<string, string> data, Actor person) =>
-        Accepts(session, verb, data.ToDictionary(p => p.Key, p => (string?)p.Value), person);
-
-    private static bool Accepts(Session session, string verb, Dictionary<string, string?> data, Actor person)
-    {
-        var action = SessionVerbs.Read(verb, data);
-        return action switch
-        {
-            RunSessionCommand { Command: AssignRole assign } => RoleList.All.Any(r => Decide(session, assign with { Role = r }, person)),
-            RunSessionCommand run => Decide(session, run.Command, person),
-            StartSession start => Decide(session, new Start("new", start.Kind, null, session.ConversationKey), person),
-            _ => false,
-        };
-    }
-
-    private static bool Decide(Session session, SessionCommand command, Actor person) =>
-        SessionDecider.Decide(session, command, person, Now, RoleHistory.Empty) is Accepted;
+    private static bool Accepts(Session session, string verb, IReadOnlyDictionary<string, string?> data, Actor person) =>
+        CardRules.Accepts(new SessionView(session), verb, data, person, Now);
 
     private static string NameOf(string key) => new[] { An, Bart, Carla, Dirk, Eva }.Single(a => a.Key == key).Name;
+
+    [Fact]
+    public void A_view_without_records_shows_no_pitch_round_buttons_and_one_with_records_does()
+    {
+        var session = OpenWithPeople;
+
+        var withoutRound = SessionCard.Render(new SessionView(session), Flemish, SessionViewer.For(An.Key)).ToJson().ToJsonString();
+        var withRound = SessionCard.Render(SessionView.Of(session, SessionRecords.Empty), Flemish, SessionViewer.For(An.Key)).ToJson().ToJsonString();
+
+        Assert.DoesNotContain("session.pitch.", withoutRound, StringComparison.Ordinal);
+        Assert.DoesNotContain("session.timer.", withoutRound, StringComparison.Ordinal);
+        Assert.Contains("session.checkIn", withoutRound + SessionCard.Render(new SessionView(session), Flemish, SessionViewer.Everyone).ToJson().ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("session.pitch.", withRound, StringComparison.Ordinal);
+    }
 
     private static Session Sample(string state) => States.Single(s => s.Name == state).Session;
 

@@ -1,0 +1,45 @@
+using StuyfBot.Cards.AdaptiveCards;
+using StuyfBot.Cards.Help;
+using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Sessions;
+using StuyfBot.Dialogs.Sessions;
+
+namespace StuyfBot.Cards.Pitches;
+
+/// <summary>The help card's entries for planning, closing, notes and summaries, and its plan form.</summary>
+public static class RoundHelp
+{
+    /// <summary>The typed commands for the help card.</summary>
+    public static IReadOnlyList<HelpCard.Command> HelpCommands { get; } =
+    [
+        new("plan connectortafel 28/11 19:30 [titel]", "HelpCommandPlan"),
+        new("sluit af", "HelpCommandClose"),
+        new("noteer ...", "HelpCommandNote"),
+        new("#tip #contact #link #idee #stap", "HelpCommandTags"),
+        new("verslagen", "HelpCommandSummaries"),
+    ];
+
+    /// <summary>"Plan een sessie": a form on the help card in group chats (sessions run there, not in 1:1).</summary>
+    public static IReadOnlyList<CardAction> HelpActions(Text text, bool personal)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return personal ? [] : [new ShowCardAction(text["ButtonPlanSession"], PlanForm(text))];
+    }
+
+    private static AdaptiveCard PlanForm(Text text) => new(
+        [
+            new ChoiceSetInput(
+                SessionVerbs.PlanKindInput,
+                [.. Enum.GetValues<SessionKind>().Select(k => new Choice(SessionCard.KindName(text, k), SessionVerbs.Value(k)))])
+            {
+                Label = text["PlanKindLabel"],
+                Value = SessionVerbs.Value(SessionKind.Connectortafel),
+                IsRequired = true,
+                ErrorMessage = text["PlanKindError"],
+            },
+            new DateInput(SessionVerbs.PlanDateInput) { Label = text["PlanDateLabel"], IsRequired = true, ErrorMessage = text["PlanDateError"] },
+            new TimeInput(SessionVerbs.PlanTimeInput) { Label = text["PlanTimeLabel"], IsRequired = true, ErrorMessage = text["PlanTimeError"] },
+            new TextInput(SessionVerbs.PlanTitleInput) { Label = text["PlanTitleLabel"], Placeholder = text["PlanTitlePlaceholder"], MaxLength = SessionRules.MaxTitleLength },
+        ],
+        [new ExecuteAction(text["ButtonPlanConfirm"], SessionVerbs.Plan) { Style = "positive", AssociatedInputs = "auto" }]);
+}

@@ -1,0 +1,65 @@
+using StuyfBot.Dialogs.Notes;
+using StuyfBot.Dialogs.Sessions;
+
+namespace StuyfBot.Dialogs.Pitches;
+
+/// <summary>
+/// Something a person asks of a session's pitch round, its timer or its notes: from the pitch
+/// card (1:1, before the session), the live card, the answer card, or a chat line.
+/// </summary>
+public abstract record RoundCommand;
+
+/// <summary>
+/// Send a pitch, or "Ik kom enkel luisteren" (<paramref name="ListenOnly"/>: the content is
+/// ignored). Before the session opens a second submission replaces the first (edit); during the
+/// session it is a live pitch.
+/// </summary>
+public sealed record SubmitPitch(PitchContent Content, PitchVisibility Visibility, bool ListenOnly = false) : RoundCommand;
+
+/// <summary>Withdraw your own pitch (before the session, or during it while it waits its turn).</summary>
+public sealed record WithdrawPitch : RoundCommand;
+
+/// <summary>"Volgende pitch": the first in the queue comes up and its timer starts; with an empty queue the current one ends.</summary>
+public sealed record NextPitch : RoundCommand;
+
+public enum MoveDirection
+{
+    Up,
+    Down,
+}
+
+public sealed record MovePitch(string PitchId, MoveDirection Direction) : RoundCommand;
+
+/// <summary>Leave a waiting pitch out of the queue for now (it can still be picked).</summary>
+public sealed record SkipPitch(string PitchId) : RoundCommand;
+
+/// <summary>This pitch comes up now (a waiting or a skipped one).</summary>
+public sealed record PickPitch(string PitchId) : RoundCommand;
+
+/// <summary>Answer a pitch that is up (or was): a tip, a contact, an offer or a question.</summary>
+public sealed record AnswerPitch(string PitchId, AnswerKind Kind, string Text) : RoundCommand;
+
+/// <summary>The pitcher notes the next small step they take away.</summary>
+public sealed record NoteNextStep(string PitchId, string Text) : RoundCommand;
+
+public enum TimerControl
+{
+    Start,
+    Pause,
+    Resume,
+
+    /// <summary>"+2 minuten".</summary>
+    Extend,
+    Stop,
+}
+
+/// <summary>The timekeeper's (or the moderator's) control of the current pitch's timer.</summary>
+public sealed record ControlTimer(TimerControl Control) : RoundCommand;
+
+/// <summary>A chat line that is a note (see <see cref="ChatNote.Parse"/>).</summary>
+public sealed record AddNote(ChatNote Note) : RoundCommand;
+
+public sealed record StrikeNote(string NoteId) : RoundCommand;
+
+/// <summary>Who acts, when, and the item id the Bot made from the inbound activity (used when the command makes a record).</summary>
+public sealed record RoundTurn(Actor Actor, DateTimeOffset Now, string ItemId);
