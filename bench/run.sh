@@ -28,7 +28,7 @@ first_message() {
 }
 
 start_ns=$(date +%s%N)
-Logging__LogLevel__Default=Warning Storage__DataPath="$DATA" \
+env ${BOT_ENV:-} Logging__LogLevel__Default=Warning Storage__DataPath="$DATA" \
   dotnet Bot/bin/Release/net10.0/StuyfBot.Bot.dll --urls "http://127.0.0.1:$BOT_PORT" >"$OUT/bot.log" 2>&1 &
 BOT_PID=$!
 n=0
