@@ -27,7 +27,6 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<StateStore>();
         services.AddSingleton<KeyedHashProvider>();
-        services.AddSingleton<SessionQueue>();
         services.AddSingleton<PeopleDirectory>();
         services.AddHostedService<StorageStartupCheck>();
         return services;
