@@ -58,10 +58,13 @@ public static class ReminderLoad
 
         public string Kind => ReminderLoad.Kind;
 
-        public Task HandleAsync(Reminder reminder, TimeSpan lateness, CancellationToken cancellationToken)
+        public async Task HandleAsync(Reminder reminder, TimeSpan lateness, CancellationToken cancellationToken)
         {
             Fired.Enqueue(reminder.Id);
-            return Task.CompletedTask;
+
+            // A handler takes a moment, like sending a message does, so the run lasts long enough
+            // for both processes to be at work on the same reminders whatever their start-up jitter.
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
         }
     }
 }
