@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.Files;
@@ -83,55 +82,6 @@ public sealed class ReminderTwoProcessTests : IClassFixture<AzuriteFixture>, IDi
         (await StorageTestSupport.AllKeysAsync(store, StateKeys.ReminderClaimsPrefix)).Single(k => k.EndsWith($"-{id}.json", StringComparison.Ordinal));
 
     /// <summary>Starts both, lets them go at the same moment, and reads their reports.</summary>
-    private async Task<ReminderLoadReport[]> RunTwoAsync(Func<string, string[]> arguments)
-    {
-        var go = Path.Combine(_folder.Path, "go-" + Guid.NewGuid().ToString("N"));
-        var processes = new[] { "p1", "p2" }.Select(w => StorageTestSupport.StartStorageLoad([.. arguments(w), go])).ToArray();
-        try
-        {
-            foreach (var process in processes)
-            {
-                var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
-                if (ready != "ready")
-                {
-                    Assert.Fail($"The reminder process did not start: {ready} {await process.StandardError.ReadToEndAsync()}");
-                }
-            }
-
-            await File.WriteAllTextAsync(go, "go");
-            var outputs = await Task.WhenAll(processes.Select(async p =>
-            {
-                var stdout = p.StandardOutput.ReadToEndAsync();
-                var stderr = p.StandardError.ReadToEndAsync();
-                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-                Assert.True(p.ExitCode == 0, $"The reminder process failed ({p.ExitCode}): {await stderr}");
-                return (await stdout).Trim();
-            }));
-            return [.. outputs.Select(ReminderLoad.FromJson)];
-        }
-        finally
-        {
-            foreach (var process in processes)
-            {
-                Stop(process);
-            }
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        process.Dispose();
-    }
+    private async Task<ReminderLoadReport[]> RunTwoAsync(Func<string, string[]> arguments) =>
+        [.. (await StorageTestSupport.RunTwoTogetherAsync(_folder.Path, arguments)).Select(ReminderLoad.FromJson)];
 }

@@ -71,6 +71,61 @@ public static class StorageTestSupport
     }
 
     /// <summary>Starts `dotnet StuyfBot.StorageLoad.dll args` and returns the process.</summary>
+    /// <summary>
+    /// Starts two StorageLoad processes (workers p1 and p2), lets them go at the same moment
+    /// through a go-file in <paramref name="folder"/>, and returns each one's report line.
+    /// </summary>
+    public static async Task<string[]> RunTwoTogetherAsync(string folder, Func<string, string[]> arguments)
+    {
+        var go = Path.Combine(folder, "go-" + Guid.NewGuid().ToString("N"));
+        var processes = new[] { "p1", "p2" }.Select(w => StartStorageLoad([.. arguments(w), go])).ToArray();
+        try
+        {
+            foreach (var process in processes)
+            {
+                var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+                if (ready != "ready")
+                {
+                    Assert.Fail($"The load process did not start: {ready} {await process.StandardError.ReadToEndAsync()}");
+                }
+            }
+
+            await File.WriteAllTextAsync(go, "go");
+            return await Task.WhenAll(processes.Select(async p =>
+            {
+                var stdout = p.StandardOutput.ReadToEndAsync();
+                var stderr = p.StandardError.ReadToEndAsync();
+                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+                Assert.True(p.ExitCode == 0, $"The load process failed ({p.ExitCode}): {await stderr}");
+                return (await stdout).Trim();
+            }));
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                Stop(process);
+            }
+        }
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
+    }
+
     public static Process StartStorageLoad(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")

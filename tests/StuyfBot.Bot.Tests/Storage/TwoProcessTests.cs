@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using StuyfBot.Bot.Storage.Files;
 using StuyfBot.StorageLoad;
@@ -50,57 +49,10 @@ public sealed class TwoProcessTests : IClassFixture<AzuriteFixture>, IDisposable
     /// <summary>Starts both, lets them go at the same moment, and reads their reports.</summary>
     private async Task<LoadReport[]> RunTwoAsync(Func<string, string[]> arguments)
     {
-        var go = Path.Combine(_folder.Path, "go-" + Guid.NewGuid().ToString("N"));
-        var processes = new[] { "p1", "p2" }.Select(w => StorageTestSupport.StartStorageLoad([.. arguments(w), go])).ToArray();
-        try
-        {
-            foreach (var process in processes)
-            {
-                var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
-                if (ready != "ready")
-                {
-                    Assert.Fail($"The load process did not start: {ready} {await process.StandardError.ReadToEndAsync()}");
-                }
-            }
+        var reports = (await StorageTestSupport.RunTwoTogetherAsync(_folder.Path, arguments)).Select(LoadRun.FromJson).ToArray();
 
-            await File.WriteAllTextAsync(go, "go");
-            var outputs = await Task.WhenAll(processes.Select(async p =>
-            {
-                var stdout = p.StandardOutput.ReadToEndAsync();
-                var stderr = p.StandardError.ReadToEndAsync();
-                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-                Assert.True(p.ExitCode == 0, $"The load process failed ({p.ExitCode}): {await stderr}");
-                return (await stdout).Trim();
-            }));
-            var reports = outputs.Select(LoadRun.FromJson).ToArray();
-
-            // Both won some races: they really ran at the same time.
-            Assert.All(reports, r => Assert.NotEmpty(r.Created));
-            return reports;
-        }
-        finally
-        {
-            foreach (var process in processes)
-            {
-                Stop(process);
-            }
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        process.Dispose();
+        // Both won some races: they really ran at the same time.
+        Assert.All(reports, r => Assert.NotEmpty(r.Created));
+        return reports;
     }
 }
