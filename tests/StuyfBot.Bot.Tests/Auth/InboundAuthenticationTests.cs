@@ -23,7 +23,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
 
     private readonly AuthKeys _keys;
     private readonly AdjustableTimeProvider _time = new();
-    private readonly CapturedLogs _logs = new();
+    private readonly ListLoggerProvider _logs = new();
     private TestIssuer _issuer = null!;
     private LoopbackConnector _connector = null!;
     private BotServer _bot = null!;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StuyfBot.Bot.Api.Auth;
+using StuyfBot.Bot.Tests.Infrastructure;
 
 namespace StuyfBot.Bot.Tests.Auth;
 
@@ -12,7 +13,7 @@ public sealed class JwksKeyRetrieverTests : IAsyncLifetime, IClassFixture<AuthKe
 
     private readonly AuthKeys _keys;
     private readonly AdjustableTimeProvider _time = new();
-    private readonly CapturedLogs _logs = new();
+    private readonly ListLoggerProvider _logs = new();
     private readonly ServiceProvider _services;
     private readonly ILoggerFactory _logFactory;
     private TestIssuer _issuer = null!;

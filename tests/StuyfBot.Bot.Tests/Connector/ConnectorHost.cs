@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Hosting;
+using StuyfBot.Bot.Tests.Infrastructure;
 
 namespace StuyfBot.Bot.Tests.Connector;
 

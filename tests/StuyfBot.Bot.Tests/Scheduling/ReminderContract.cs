@@ -5,6 +5,7 @@ using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.Files;
 using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Connector;
+using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
 using static StuyfBot.Bot.Tests.Scheduling.Reminders;
 
