@@ -28,7 +28,7 @@ public sealed class RoundProperties
             return all.Count == all.Distinct().Count()
                 && all.Order(StringComparer.Ordinal).SequenceEqual(active)
                 && (round.Current is null || round.Current == presented[^1]);
-        })).QuickCheckThrowOnFailure();
+        })).VerifyProperty();
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class RoundProperties
             var rest = waiting.Skip(arranged).ToList();
             return rest.All(p => !table.State.Round.Order.Contains(p.Id))
                 && rest.SequenceEqual(rest.OrderBy(p => p.Source).ThenBy(p => p.SubmittedAt).ThenBy(p => p.Id, StringComparer.Ordinal));
-        })).QuickCheckThrowOnFailure();
+        })).VerifyProperty();
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class RoundProperties
             var head = PitchQueue.Waiting(table.State.Round, table.Records).FirstOrDefault();
             return accepted.State.Round.Current == head?.Id
                 && accepted.State.Round.Presented.Count == table.State.Round.Presented.Count + (head is null ? 0 : 1);
-        })).QuickCheckThrowOnFailure();
+        })).VerifyProperty();
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class RoundProperties
             }
 
             return true;
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class RoundProperties
                 && may.NextStep == (own is not null && Accepts(new NoteNextStep(own.Id, "x")) ? own.Id : null)
                 && may.Timer.SequenceEqual(Enum.GetValues<TimerControl>().Where(c => Accepts(new ControlTimer(c))))
                 && may.Strike.Select(n => n.Id).SequenceEqual(table.Records.Notes.Select(n => n.Id).Where(id => Accepts(new StrikeNote(id))));
-        }))).QuickCheckThrowOnFailure();
+        }))).VerifyProperty();
     }
 
     /// <summary>Open, everyone checked in, Carla timekeeper and Dirk scribe, and three pre-submitted pitches.</summary>

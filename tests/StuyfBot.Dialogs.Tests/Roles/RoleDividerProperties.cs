@@ -84,7 +84,7 @@ public sealed class RoleDividerProperties
             var (c, shuffled) = pair;
             var first = Divide(c);
             return first.SequenceEqual(Divide(c)) && first.SequenceEqual(Divide(c with { Candidates = shuffled }));
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Fact]
@@ -114,11 +114,11 @@ public sealed class RoleDividerProperties
             var history = RoleHistory.Empty.After(Day0, holders.Select(h => new RoleService(h.Key, h.Value)), holders);
             var result = RoleDivider.Divide(g.Seed, g.Roles, people, history);
             return result.Count == g.Roles.Count && result.All(a => !a.Reason.SameAsLastTime);
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     private static void Check(Func<Case, bool> property) =>
-        Prop.ForAll(Cases().ToArbitrary(), property).QuickCheckThrowOnFailure();
+        Prop.ForAll(Cases().ToArbitrary(), property).VerifyProperty();
 
     private static IReadOnlyList<RoleAssignment> Divide(Case c) => RoleDivider.Divide(c.Seed, c.FreeRoles, c.Candidates, c.History);
 

@@ -1,4 +1,3 @@
-using FsCheck;
 using FsCheck.Fluent;
 using StuyfBot.Dialogs.Roles;
 
@@ -13,6 +12,12 @@ public sealed class RotationFairnessTests
     /// <summary>The outcome of 50 sessions: how often each person served each role, and repeats.</summary>
     private sealed record Simulation(Dictionary<(string, Role), int> Counts, int Repeats, IReadOnlyList<string> People);
 
+    /// <remarks>
+    /// Per role the counts stay within 3 of each other, not 2: people who served in the same
+    /// sessions come back together with the same counts, so one of them takes the role they served
+    /// most. Over 54,000 simulated groups (4 to 12 people, 50 sessions each) 40 reached a spread
+    /// of 3 and none 4 (`STUYFBOT_PROPERTY_RUNS` runs this property longer).
+    /// </remarks>
     [Fact]
     public void With_more_people_than_roles_everyone_serves_every_role_and_the_counts_stay_even()
     {
@@ -24,10 +29,10 @@ public sealed class RotationFairnessTests
             var perRole = RoleList.All.Select(r => run.People.Select(p => run.Counts.GetValueOrDefault((p, r))).ToList()).ToList();
             return (run.People.All(p => RoleList.All.All(r => run.Counts.GetValueOrDefault((p, r)) > 0))
                     && totals.Max() - totals.Min() <= 1
-                    && perRole.All(c => c.Max() - c.Min() <= 2)
+                    && perRole.All(c => c.Max() - c.Min() <= 3)
                     && run.Repeats == 0)
                 .Label($"totals [{string.Join(",", totals)}] per role [{string.Join(" | ", perRole.Select(c => string.Join(",", c)))}] repeats {run.Repeats}");
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class SessionProperties
             }
 
             return true.ToProperty();
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SessionProperties
                 return given.Count == state.FreeRoles().Count()
                     && given.All(a => state.Find(a.Person) is { OptedOut: false } p && p.IsHere())
                     && accepted.State.FreeRoles().Any() == false;
-            })).QuickCheckThrowOnFailure();
+            })).VerifyProperty();
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SessionProperties
                     && may.AssignTargets.Select(p => p.Key).SequenceEqual(
                         state.Participants.Select(p => p.Key).Where(k => RoleList.All.Any(r => Accepts(new AssignRole(r, k)))))
                     && may.Start == (state.Status == SessionStatus.Planned);
-            }))).QuickCheckThrowOnFailure();
+            }))).VerifyProperty();
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SessionProperties
             }
 
             return true;
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     private static Actor Find(string key) => People.Single(p => p.Key == key);

@@ -30,7 +30,7 @@ public sealed class TimerAlertProperties
             return run.Posts.Count == run.Posts.Select(p => p.Alert.Id).Distinct().Count()
                 && run.Posts.Select(p => p.Alert.Id).ToHashSet().SetEquals(expected.Select(a => a.Id))
                 && run.Posts.All(p => p.At == p.Alert.DueAt && !p.Late);
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TimerAlertProperties
             });
             var nothingMissed = run.Checks.All(c => c.Due.Post is null || run.Posts.Any(p => p.Alert == c.Due.Post && p.At <= c.At));
             return distinct && allCurrent && nothingMissed;
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class TimerAlertProperties
         {
             var ids = Simulate(script).Generations.SelectMany(g => TimerAlerts.Upcoming("s1", g.Timer)).Select(a => a.Id.Key()).ToList();
             return ids.Count == ids.Distinct().Count();
-        }).QuickCheckThrowOnFailure();
+        }).VerifyProperty();
     }
 
     [Fact]
