@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
+using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Bot.Scheduling;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSessions(configuration);
+        services.AddPitches(configuration);
         services.AddSingleton(sp =>
         {
             var app = new App();

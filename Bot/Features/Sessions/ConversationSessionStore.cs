@@ -1,5 +1,6 @@
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Storage.State;
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Bot.Features.Sessions;
@@ -10,6 +11,9 @@ public sealed record SessionTurn(Decision? Decision, ConversationSessions? Sessi
     /// <summary>The command came from the card of a session that is no longer the current one.</summary>
     public bool Outdated => Decision is null;
 }
+
+/// <summary>The outcome of one pitch-round command: the decision (null: the card's session is no longer current) and the sessions as stored now.</summary>
+public sealed record RoundTurnResult(RoundDecision? Decision, ConversationSessions? Sessions);
 
 /// <summary>
 /// Loads a conversation's sessions, lets <see cref="SessionDecider"/> decide, and commits with
@@ -22,14 +26,16 @@ public sealed class ConversationSessionStore
 {
     private readonly StateStore _state;
     private readonly KeyedHashProvider _hashes;
-    private readonly GroupCommit<ConversationSessions, Decision?> _commits;
+    // One commit queue per conversation for session and round commands alike; the result is
+    // either a Decision or a RoundDecision, each read back by the method that asked.
+    private readonly GroupCommit<ConversationSessions, object?> _commits;
     private readonly TimeProvider _time;
 
     public ConversationSessionStore(StateStore state, KeyedHashProvider hashes, TimeProvider time)
     {
         _state = state;
         _hashes = hashes;
-        _commits = new GroupCommit<ConversationSessions, Decision?>(state, ConversationSessions.Kind);
+        _commits = new GroupCommit<ConversationSessions, object?>(state, ConversationSessions.Kind);
         _time = time;
     }
 
@@ -61,11 +67,46 @@ public sealed class ConversationSessionStore
             key,
             stored => Decide(stored, conversation, locale, expectedSessionId, command, actor, now),
             cancellationToken).ConfigureAwait(false);
-        return new SessionTurn(committed.Result, committed.State);
+        return new SessionTurn((Decision?)committed.Result, committed.State);
+    }
+
+    /// <summary>
+    /// Decides a pitch-round command on the session <paramref name="sessionId"/> (it must be the
+    /// conversation's current one) and commits a changed head. A decision that makes a record
+    /// leaves the head as it was: the caller appends the record.
+    /// </summary>
+    public async Task<RoundTurnResult> DecideRoundAsync(
+        string conversationId,
+        string sessionId,
+        Func<Session, RoundDecision> decide,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        var key = await KeyAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var committed = await _commits.UpdateAsync(
+            key,
+            stored => DecideRound(stored, sessionId, decide),
+            cancellationToken).ConfigureAwait(false);
+        return new RoundTurnResult((RoundDecision?)committed.Result, committed.State);
+    }
+
+    /// <summary>Pure: the new stored value (the same: nothing to write) and the round decision.</summary>
+    internal static (ConversationSessions? State, object? Result) DecideRound(
+        ConversationSessions? stored, string sessionId, Func<Session, RoundDecision> decide)
+    {
+        if (stored?.Current is not { } current || current.Id != sessionId)
+        {
+            return (stored, null);
+        }
+
+        var decision = decide(current);
+        return decision is RoundAccepted { Item: null } accepted && !ReferenceEquals(accepted.State, current)
+            ? (stored with { Current = accepted.State }, decision)
+            : (stored, decision);
     }
 
     /// <summary>Pure: the new stored value (null or the same: nothing to write) and the decision.</summary>
-    internal static (ConversationSessions? State, Decision? Result) Decide(
+    internal static (ConversationSessions? State, object? Result) Decide(
         ConversationSessions? stored,
         ConversationReference conversation,
         string? locale,

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace StuyfBot.Bot.Features.Pitches;
+
+public static class PitchesServiceCollectionExtensions
+{
+    /// <summary>The pitch round: records, timer settings, and the runner of round commands.</summary>
+    public static IServiceCollection AddPitches(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidation>();
+        services.AddSingleton<SessionItemStore>();
+        return services;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using StuyfBot.Bot.Storage;
+using StuyfBot.Bot.Storage.State;
+using StuyfBot.Dialogs.Sessions;
+
+namespace StuyfBot.Bot.Features.Pitches;
+
+/// <summary>
+/// A session's records (pitches, answers, next steps, notes): each stored on its own,
+/// create-only under <c>sessions/{id}/items/</c>, keyed by the inbound activity's id, so a burst
+/// of answers never contends and a redelivered activity is recorded once. Records never change
+/// once written, so what was read once stays true: this keeps them in memory per session, and a
+/// read lists the session's keys and fetches only those it has not seen (written by another
+/// instance). Nothing of the fold is stored.
+/// </summary>
+public sealed partial class SessionItemStore
+{
+    /// <summary>How many sessions' records are kept in memory (the least recently used go first).</summary>
+    internal const int SessionsKept = 64;
+
+    private readonly StateStore _state;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SessionItemStore> _log;
+    private readonly ConcurrentDictionary<string, Known> _sessions = new(StringComparer.Ordinal);
+
+    public SessionItemStore(StateStore state, TimeProvider time, ILogger<SessionItemStore> log)
+    {
+        _state = state;
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>
+    /// Stores the record unless one with its id exists (then this activity was handled before:
+    /// the first record stays, and the answer is <see cref="AppendResult.AlreadyRecorded"/>).
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(string sessionId, SessionItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var key = StateKeys.SessionItem(sessionId, item.Id);
+        var result = await _state.AppendAsync(key, SessionItemDocuments.Kind, item, cancellationToken).ConfigureAwait(false);
+        if (result == AppendResult.Appended)
+        {
+            KnownOf(sessionId).Items.TryAdd(key, Task.FromResult<SessionItem?>(item));
+        }
+
+        return result;
+    }
+
+    /// <summary>The session's records as stored now, folded.</summary>
+    public async Task<SessionRecords> ReadAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var known = KnownOf(sessionId);
+        var reads = new List<Task<SessionItem?>>();
+        await foreach (var key in _state.Documents.ListAllAsync(StateKeys.SessionItems(sessionId), 5000, cancellationToken).ConfigureAwait(false))
+        {
+            // Concurrent readers share one fetch of a key they both have not seen.
+            reads.Add(known.Items.GetOrAdd(key, k => FetchAsync(known, k)));
+        }
+
+        var items = await Task.WhenAll(reads).ConfigureAwait(false);
+        return SessionRecords.From(items.OfType<SessionItem>());
+    }
+
+    private async Task<SessionItem?> FetchAsync(Known known, string key)
+    {
+        try
+        {
+            // Not the caller's token: the fetch is shared, and one caller giving up must not fail the others.
+            var stored = await _state.ReadAsync(key, SessionItemDocuments.Kind, CancellationToken.None).ConfigureAwait(false);
+            if (stored is null)
+            {
+                known.Items.TryRemove(key, out _);
+            }
+
+            return stored?.Value;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            known.Items.TryRemove(key, out _);
+            LogUnreadable(key, ex);
+            throw;
+        }
+    }
+
+    private Known KnownOf(string sessionId)
+    {
+        var now = _time.GetTimestamp();
+        var known = _sessions.GetOrAdd(sessionId, _ => new Known());
+        known.LastUsed = now;
+        if (_sessions.Count > SessionsKept)
+        {
+            foreach (var (id, _) in _sessions.Where(s => s.Key != sessionId).OrderBy(s => s.Value.LastUsed).Take(_sessions.Count - SessionsKept))
+            {
+                _sessions.TryRemove(id, out _);
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>The records of one session read or written so far, by key.</summary>
+    private sealed class Known
+    {
+        public ConcurrentDictionary<string, Task<SessionItem?>> Items { get; } = new(StringComparer.Ordinal);
+
+        public long LastUsed { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the session record {Key}")]
+    private partial void LogUnreadable(string key, Exception exception);
+}
