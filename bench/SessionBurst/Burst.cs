@@ -101,39 +101,15 @@ public sealed class Burst
     /// <summary>The names in the card's "Aanwezig (n)" fact.</summary>
     internal static HashSet<string> PresentNames(JsonNode? card)
     {
-        var fact = Descendants(card).OfType<JsonObject>().FirstOrDefault(o =>
+        var fact = CardJson.Descendants(card).OfType<JsonObject>().FirstOrDefault(o =>
             o["title"] is JsonValue title && title.GetValueKind() == JsonValueKind.String
             && title.GetValue<string>().StartsWith(PresentLabel + " (", StringComparison.Ordinal));
         var names = fact?["value"]?.GetValue<string>().Split(", ") ?? [];
         return names.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static IEnumerable<JsonNode> Descendants(JsonNode? node)
-    {
-        if (node is null)
-        {
-            yield break;
-        }
-
-        yield return node;
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var descendant in Descendants(child))
-            {
-                yield return descendant;
-            }
-        }
-    }
-
-    private static string SessionIdIn(JsonObject card) =>
-        Descendants(card).OfType<JsonObject>().Select(o => o["sessionId"]).OfType<JsonValue>().FirstOrDefault()?.GetValue<string>()
-        ?? throw new InvalidOperationException("The session card carries no sessionId.");
+    internal static string SessionIdIn(JsonObject card) =>
+        CardJson.FindData(card, "sessionId") ?? throw new InvalidOperationException("The session card carries no sessionId.");
 
     private static double Now() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 
