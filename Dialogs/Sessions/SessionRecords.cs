@@ -88,6 +88,18 @@ public sealed record SessionRecords
     public SessionRecords With(SessionItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+
+        // The usual case, a new answer later than everything here (a burst of answers shows each
+        // one this way): it only joins its pitch's answers, in the order the fold would give it.
+        if (item is AnswerRecord answer && (Items.IsEmpty || Follows(answer, Items[^1])) && !Items.Exists(i => i.Id == answer.Id))
+        {
+            return this with
+            {
+                Items = Items.Add(answer),
+                Answers = Answers.SetItem(answer.PitchId, AnswersTo(answer.PitchId).Add(answer)),
+            };
+        }
+
         return From(Items.Add(item));
     }
 
@@ -101,6 +113,10 @@ public sealed record SessionRecords
     public NextStepRecord? NextStepOf(string pitchId) => NextSteps.GetValueOrDefault(pitchId);
 
     public Note? FindNote(string noteId) => Notes.Find(n => n.Id == noteId);
+
+    /// <summary>Whether the fold orders <paramref name="item"/> after <paramref name="last"/>: by time, then by id.</summary>
+    private static bool Follows(SessionItem item, SessionItem last) =>
+        item.At > last.At || (item.At == last.At && string.CompareOrdinal(item.Id, last.Id) > 0);
 
     private static Pitch Fold(Pitch? before, PitchRecord record)
     {

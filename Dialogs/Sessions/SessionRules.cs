@@ -51,14 +51,16 @@ public static class SessionRules
             return RefusalReason.NotOpenYet;
         }
 
-        var me = state.Find(actor);
-        var here = me?.IsHere() == true;
+        // Finding the actor scans the participants, and a person's card asks about every
+        // participant (whom may they hand over to?): only the commands that need it look.
         var moderator = state.IsModerator(actor);
+        Participant? Me() => state.Find(actor);
+        bool Here() => Me()?.IsHere() == true;
         return command switch
         {
-            CheckIn checkIn => me is not null && me.IsHere() && me.Presence == PresenceFor(checkIn.Mode) ? RefusalReason.AlreadyCheckedIn : null,
-            Leave => here ? null : RefusalReason.NotPresent,
-            TakeRole take => !here ? RefusalReason.NotPresent
+            CheckIn checkIn => Me() is { } me && me.IsHere() && me.Presence == PresenceFor(checkIn.Mode) ? RefusalReason.AlreadyCheckedIn : null,
+            Leave => Here() ? null : RefusalReason.NotPresent,
+            TakeRole take => !Here() ? RefusalReason.NotPresent
                 : state.HolderOf(take.Role) is not { } holder ? null
                 : holder == actor ? RefusalReason.AlreadyYourRole
                 : RefusalReason.RoleTaken,
@@ -75,12 +77,12 @@ public static class SessionRules
                 : handOver.Target == actor ? RefusalReason.AlreadyModerator
                 : !state.IsHere(handOver.Target) ? RefusalReason.TargetNotPresent
                 : null,
-            TakeOverModeration => !here ? RefusalReason.NotPresent
+            TakeOverModeration => !Here() ? RefusalReason.NotPresent
                 : moderator ? RefusalReason.AlreadyModerator
                 : state.IsHere(state.Moderator) ? RefusalReason.ModeratorStillHere
                 : null,
-            OptOut => !here ? RefusalReason.NotPresent : me!.OptedOut ? RefusalReason.AlreadyOptedOut : null,
-            OptIn => !here ? RefusalReason.NotPresent : !me!.OptedOut ? RefusalReason.NotOptedOut : null,
+            OptOut => Me() is not { } me || !me.IsHere() ? RefusalReason.NotPresent : me.OptedOut ? RefusalReason.AlreadyOptedOut : null,
+            OptIn => Me() is not { } me || !me.IsHere() ? RefusalReason.NotPresent : !me.OptedOut ? RefusalReason.NotOptedOut : null,
             RequestClose => !moderator ? RefusalReason.OnlyModerator : null,
             ConfirmClose or CancelClose => !moderator ? RefusalReason.OnlyModerator
                 : !state.ClosePending ? RefusalReason.NoCloseRequested

@@ -11,7 +11,8 @@ namespace StuyfBot.Bot.Features.Pitches;
 /// of answers never contends and a redelivered activity is recorded once. Records never change
 /// once written, so what was read once stays true: this keeps them in memory per session, and a
 /// read lists the session's keys and fetches only those it has not seen (written by another
-/// instance). Nothing of the fold is stored.
+/// instance). Reads of one session share their listing and fold (<see cref="SharedRead{T}"/>),
+/// so a burst of answers lists a few times, not once per answer. Nothing of the fold is stored.
 /// </summary>
 public sealed partial class SessionItemStore
 {
@@ -47,14 +48,16 @@ public sealed partial class SessionItemStore
         return result;
     }
 
-    /// <summary>The session's records as stored now, folded.</summary>
-    public async Task<SessionRecords> ReadAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>The session's records as stored now (everything stored before this call), folded.</summary>
+    public Task<SessionRecords> ReadAsync(string sessionId, CancellationToken cancellationToken) =>
+        KnownOf(sessionId).Reads.ReadAsync(cancellationToken);
+
+    /// <summary>Lists the session's keys, fetches those not seen before, and folds them all.</summary>
+    private async Task<SessionRecords> ListAndFoldAsync(Known known, string sessionId)
     {
-        var known = KnownOf(sessionId);
         var reads = new List<Task<SessionItem?>>();
-        await foreach (var key in _state.Documents.ListAllAsync(StateKeys.SessionItems(sessionId), 5000, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in _state.Documents.ListAllAsync(StateKeys.SessionItems(sessionId), 5000, CancellationToken.None).ConfigureAwait(false))
         {
-            // Concurrent readers share one fetch of a key they both have not seen.
             reads.Add(known.Items.GetOrAdd(key, k => FetchAsync(known, k)));
         }
 
@@ -66,7 +69,7 @@ public sealed partial class SessionItemStore
     {
         try
         {
-            // Not the caller's token: the fetch is shared, and one caller giving up must not fail the others.
+            // No caller's token: the read is shared, and one caller giving up must not fail the others.
             var stored = await _state.ReadAsync(key, SessionItemDocuments.Kind, CancellationToken.None).ConfigureAwait(false);
             if (stored is null)
             {
@@ -86,7 +89,7 @@ public sealed partial class SessionItemStore
     private Known KnownOf(string sessionId)
     {
         var now = _time.GetTimestamp();
-        var known = _sessions.GetOrAdd(sessionId, _ => new Known());
+        var known = _sessions.GetOrAdd(sessionId, id => new Known(k => ListAndFoldAsync(k, id)));
         known.LastUsed = now;
         if (_sessions.Count > SessionsKept)
         {
@@ -99,10 +102,14 @@ public sealed partial class SessionItemStore
         return known;
     }
 
-    /// <summary>The records of one session read or written so far, by key.</summary>
+    /// <summary>The records of one session read or written so far, by key, and the reads under way.</summary>
     private sealed class Known
     {
+        public Known(Func<Known, Task<SessionRecords>> read) => Reads = new SharedRead<SessionRecords>(() => read(this));
+
         public ConcurrentDictionary<string, Task<SessionItem?>> Items { get; } = new(StringComparer.Ordinal);
+
+        public SharedRead<SessionRecords> Reads { get; }
 
         public long LastUsed { get; set; }
     }
