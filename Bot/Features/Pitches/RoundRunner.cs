@@ -67,7 +67,7 @@ public sealed partial class RoundRunner
         string conversationId, string sessionId, RoundCommand command, Actor actor, string activityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var records = await _items.ReadAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var records = KnownEnough(sessionId, command) ?? await _items.ReadAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var turn = new RoundTurn(actor, _time.GetUtcNow(), StateKeys.ItemId(activityId, ItemPart(command)));
         var decided = await _sessions.DecideRoundAsync(
             conversationId, sessionId, head => RoundDecider.Decide(head, records, command, turn, _timers), cancellationToken).ConfigureAwait(false);
@@ -123,6 +123,17 @@ public sealed partial class RoundRunner
         _cards.Changed(conversation.ConversationId);
         LogApplied(accepted.State.Id, accepted.Events.Count);
     }
+
+    /// <summary>
+    /// An answer depends on one record only, the pitch it answers, and a pitch that is up can be
+    /// neither edited nor withdrawn. So when the records last read hold that pitch, still active,
+    /// the answer is decided on them (the decision checks on the head that the pitch is up), and a
+    /// burst of answers does not list the session's records once per answer. Null: read them.
+    /// </summary>
+    private SessionRecords? KnownEnough(string sessionId, RoundCommand command) =>
+        command is AnswerPitch answer && _items.LastRead(sessionId) is { } known && known.FindPitch(answer.PitchId)?.IsActive() == true
+            ? known
+            : null;
 
     /// <summary>Tells records of different kinds from one activity apart (a redelivery makes the same ids).</summary>
     private static string? ItemPart(RoundCommand command) => command switch

@@ -42,7 +42,12 @@ public sealed partial class SessionItemStore
         var result = await _state.AppendAsync(key, SessionItemDocuments.Kind, item, cancellationToken).ConfigureAwait(false);
         if (result == AppendResult.Appended)
         {
-            KnownOf(sessionId).Items.TryAdd(key, Task.FromResult<SessionItem?>(item));
+            var known = KnownOf(sessionId);
+            known.Items.TryAdd(key, Task.FromResult<SessionItem?>(item));
+            lock (known.Lock)
+            {
+                known.LastRead = known.LastRead?.With(item);
+            }
         }
 
         return result;
@@ -51,6 +56,24 @@ public sealed partial class SessionItemStore
     /// <summary>The session's records as stored now (everything stored before this call), folded.</summary>
     public Task<SessionRecords> ReadAsync(string sessionId, CancellationToken cancellationToken) =>
         KnownOf(sessionId).Reads.ReadAsync(cancellationToken);
+
+    /// <summary>
+    /// The records as this process last read them, with what it appended since; null when it has
+    /// not read them. Without a listing, so it may lack records another instance stored since: for
+    /// decisions that depend only on records that can no longer change.
+    /// </summary>
+    public SessionRecords? LastRead(string sessionId)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var known))
+        {
+            return null;
+        }
+
+        lock (known.Lock)
+        {
+            return known.LastRead;
+        }
+    }
 
     /// <summary>Lists the session's keys, fetches those not seen before, and folds them all.</summary>
     private async Task<SessionRecords> ListAndFoldAsync(Known known, string sessionId)
@@ -62,7 +85,13 @@ public sealed partial class SessionItemStore
         }
 
         var items = await Task.WhenAll(reads).ConfigureAwait(false);
-        return SessionRecords.From(items.OfType<SessionItem>());
+        var records = SessionRecords.From(items.OfType<SessionItem>());
+        lock (known.Lock)
+        {
+            known.LastRead = records;
+        }
+
+        return records;
     }
 
     private async Task<SessionItem?> FetchAsync(Known known, string key)
@@ -110,6 +139,12 @@ public sealed partial class SessionItemStore
         public ConcurrentDictionary<string, Task<SessionItem?>> Items { get; } = new(StringComparer.Ordinal);
 
         public SharedRead<SessionRecords> Reads { get; }
+
+        /// <summary>Guards <see cref="LastRead"/>.</summary>
+        public Lock Lock { get; } = new();
+
+        /// <summary>The last listing's fold, and the records appended since (one answer is added without folding again).</summary>
+        public SessionRecords? LastRead { get; set; }
 
         public long LastUsed { get; set; }
     }

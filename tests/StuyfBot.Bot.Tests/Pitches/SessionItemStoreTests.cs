@@ -68,6 +68,24 @@ public sealed class SessionItemStoreTests : IDisposable
         Assert.Equal(5, (await _items.ReadAsync(SessionId, default)).AnswersTo("p1").Count);
     }
 
+    [Fact]
+    public async Task The_records_last_read_are_the_last_listing_and_what_this_process_appended_since_without_listing()
+    {
+        Assert.Null(_items.LastRead(SessionId));
+        await _items.AppendAsync(SessionId, Answer("a1"), default);
+        Assert.Null(_items.LastRead(SessionId));
+
+        await _items.ReadAsync(SessionId, default);
+        await _state.AppendAsync(StateKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
+        await _items.AppendAsync(SessionId, Answer("a2"), default);
+        var listings = _store.Listings;
+
+        Assert.Equal(["a1", "a2"], Ids(_items.LastRead(SessionId)!));
+        Assert.Equal(listings, _store.Listings);
+        Assert.Equal(["a1", "a2", "theirs"], Ids(await _items.ReadAsync(SessionId, default)));
+        Assert.Equal(["a1", "a2", "theirs"], Ids(_items.LastRead(SessionId)!));
+    }
+
     private static List<string> Ids(SessionRecords records) => [.. records.Items.Select(i => i.Id).Order(StringComparer.Ordinal)];
 
     private static AnswerRecord Answer(string id) => new()
