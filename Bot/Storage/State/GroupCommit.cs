@@ -1,7 +1,7 @@
 namespace StuyfBot.Bot.Storage.State;
 
 /// <summary>
-/// <see cref="StateStore.UpdateAsync"/> for a document that many turns change at once, such as a
+/// <see cref="StateStore.UpdateAsync{TState, TResult}(string, DocumentKind{TState}, Func{TState, ValueTuple{TState, TResult}}, CancellationToken)"/> for a document that many turns change at once, such as a
 /// conversation's sessions while sixty people check in. Updates of one key never run side by side
 /// in this process: while one commit is under way, the updates that arrive for the same key wait;
 /// then they are decided together, one after another in arrival order (each sees the state the
@@ -41,7 +41,7 @@ public sealed class GroupCommit<TState, TResult>
     }
 
     /// <summary>
-    /// Decides and commits, as <see cref="StateStore.UpdateAsync"/> does; the committed state is
+    /// Decides and commits, as <see cref="StateStore.UpdateAsync{TState, TResult}(string, DocumentKind{TState}, Func{TState, ValueTuple{TState, TResult}}, CancellationToken)"/> does; the committed state is
     /// the one after the whole group. <paramref name="decide"/> must be pure. An update that is
     /// cancelled before its group is decided is dropped (and changes nothing); once its group is
     /// committing, it shares that commit's outcome.
@@ -82,6 +82,9 @@ public sealed class GroupCommit<TState, TResult>
     /// <summary>Commits the waiting updates group by group until none are left, then lets the key go.</summary>
     private async Task CommitWhileWaitingAsync(string key)
     {
+        // The document as the last group left it: while nobody else writes, the next group's read
+        // finds the same ETag and does not deserialize it again.
+        Versioned<TState>? seen = null;
         while (true)
         {
             List<Update> group;
@@ -106,17 +109,18 @@ public sealed class GroupCommit<TState, TResult>
             group.RemoveAll(u => u.Cancellation.IsCancellationRequested);
             if (group.Count > 0)
             {
-                await CommitAsync(key, group).ConfigureAwait(false);
+                seen = await CommitAsync(key, group, seen).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task CommitAsync(string key, List<Update> group)
+    /// <summary>Commits one group; returns the document as stored after it (null when unknown).</summary>
+    private async Task<Versioned<TState>?> CommitAsync(string key, List<Update> group, Versioned<TState>? seen)
     {
         try
         {
             // Shared by everyone in the group, so not cancelled by any one of them.
-            var committed = await _state.UpdateAsync(key, _kind, stored => Decide(stored, group), CancellationToken.None).ConfigureAwait(false);
+            var committed = await _state.UpdateAsync(key, _kind, stored => Decide(stored, group), seen, CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 var (result, error) = committed.Result[i];
@@ -129,6 +133,8 @@ public sealed class GroupCommit<TState, TResult>
                     group[i].Completion.TrySetResult(new Committed<TState, TResult>(committed.State, committed.ETag, result!, committed.Written, committed.Attempts));
                 }
             }
+
+            return committed is { State: { } state, ETag: { } etag } ? new Versioned<TState>(state, etag) : null;
         }
         catch (Exception ex)
         {
@@ -137,6 +143,8 @@ public sealed class GroupCommit<TState, TResult>
             {
                 update.Completion.TrySetException(ex);
             }
+
+            return null;
         }
     }
 

@@ -4,7 +4,7 @@ namespace StuyfBot.Bot.Storage.State;
 
 /// <summary>
 /// Typed documents on the <see cref="IDocumentStore"/>, and the two write patterns every feature
-/// uses: <see cref="UpdateAsync"/> (load, decide with a pure function, commit with If-Match, and
+/// uses: <see cref="UpdateAsync{TState, TResult}(string, DocumentKind{TState}, Func{TState, ValueTuple{TState, TResult}}, CancellationToken)"/> (load, decide with a pure function, commit with If-Match, and
 /// on a conflict load and decide again) for small state such as a session head, and
 /// <see cref="AppendAsync"/> (create-only, keyed by the inbound activity id) for records, so a
 /// redelivered activity is harmless.
@@ -30,6 +30,16 @@ public sealed partial class StateStore
         ArgumentNullException.ThrowIfNull(kind);
         var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
         return stored is null ? null : new Versioned<T>(kind.Deserialize(key, stored.Content), stored.ETag);
+    }
+
+    /// <summary>The document; <paramref name="seen"/> itself while the stored ETag is still its ETag.</summary>
+    public async Task<Versioned<T>?> ReadAsync<T>(string key, DocumentKind<T> kind, Versioned<T>? seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null
+            : seen is not null && seen.ETag == stored.ETag ? seen
+            : new Versioned<T>(kind.Deserialize(key, stored.Content), stored.ETag);
     }
 
     /// <summary>Writes the document if none has this key; null when one exists already.</summary>
@@ -64,10 +74,25 @@ public sealed partial class StateStore
     /// writes nothing. Gives up with <see cref="StorageUnavailableException"/> after
     /// <see cref="StorageOptions.MaxCommitAttempts"/> lost races in a row.
     /// </summary>
+    public Task<Committed<TState, TResult>> UpdateAsync<TState, TResult>(
+        string key,
+        DocumentKind<TState> kind,
+        Func<TState?, (TState? State, TResult Result)> decide,
+        CancellationToken cancellationToken)
+        where TState : class =>
+        UpdateAsync(key, kind, decide, seen: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpdateAsync{TState, TResult}(string, DocumentKind{TState}, Func{TState, ValueTuple{TState, TResult}}, CancellationToken)"/>
+    /// for a caller that keeps the document as it last read or wrote it (<paramref name="seen"/>):
+    /// while the stored ETag is still that one, the stored document is that value and is not
+    /// deserialized again (a big document read for every commit of a burst costs its bytes only).
+    /// </summary>
     public async Task<Committed<TState, TResult>> UpdateAsync<TState, TResult>(
         string key,
         DocumentKind<TState> kind,
         Func<TState?, (TState? State, TResult Result)> decide,
+        Versioned<TState>? seen,
         CancellationToken cancellationToken)
         where TState : class
     {
@@ -75,7 +100,8 @@ public sealed partial class StateStore
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await ReadAsync(key, kind, cancellationToken).ConfigureAwait(false);
+            var current = await ReadAsync(key, kind, seen, cancellationToken).ConfigureAwait(false);
+            seen = current;
             var (state, result) = decide(current?.Value);
             if (state is null || ReferenceEquals(state, current?.Value) || Equals(state, current?.Value))
             {
@@ -121,5 +147,5 @@ public enum AppendResult
     AlreadyRecorded,
 }
 
-/// <summary>The outcome of <see cref="StateStore.UpdateAsync"/>: the state as stored now and the decision's result.</summary>
+/// <summary>The outcome of <see cref="StateStore.UpdateAsync{TState, TResult}(string, DocumentKind{TState}, Func{TState, ValueTuple{TState, TResult}}, CancellationToken)"/>: the state as stored now and the decision's result.</summary>
 public sealed record Committed<TState, TResult>(TState? State, string? ETag, TResult Result, bool Written, int Attempts);

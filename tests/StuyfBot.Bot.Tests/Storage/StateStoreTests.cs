@@ -40,6 +40,26 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_document_seen_before_is_reused_while_its_etag_stands_and_read_afresh_once_it_changed()
+    {
+        const string Key = "sessions/s1/head.json";
+        await _state.TryCreateAsync(Key, HeadKind, new Head("open", 1), default);
+        var seen = await _state.ReadAsync(Key, HeadKind, default);
+
+        Assert.Same(seen, await _state.ReadAsync(Key, HeadKind, seen, default));
+
+        var committed = await _state.UpdateAsync(Key, HeadKind, head => (head! with { Round = 2 }, 0), seen, default);
+        var written = new Versioned<Head>(committed.State!, committed.ETag!);
+        Assert.Same(written, await _state.ReadAsync(Key, HeadKind, written, default));
+
+        // Another writer: the ETag moved on, so the stored document is read as it is now.
+        await _state.UpdateAsync(Key, HeadKind, head => (head! with { Round = 7 }, 0), default);
+        Assert.Equal(new Head("open", 7), (await _state.ReadAsync(Key, HeadKind, written, default))!.Value);
+        var decided = await _state.UpdateAsync(Key, HeadKind, head => (head! with { Round = head.Round + 1 }, head.Round), written, default);
+        Assert.Equal((7, new Head("open", 8)), (decided.Result, decided.State));
+    }
+
+    [Fact]
     public async Task Every_document_is_stored_with_its_schema_version_and_kind()
     {
         await _state.TryCreateAsync("sessions/s1/head.json", HeadKind, new Head("open", 1), default);
