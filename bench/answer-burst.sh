@@ -10,6 +10,7 @@
 # Usage: bench/answer-burst.sh [runs per store, default 1] [people, default 300] [spread ms, default 1000]
 #          [bursts (pitches) per run, default 2] [redeliveries per burst, default 30]
 # BOT_ENV="VAR=value ..." adds environment variables to the bot; BOT_DLL runs another build of it.
+# Writes bench/results/answer-burst-summary.md and every turn to bench/results/answer-burst-turns.csv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-1}
@@ -44,7 +45,9 @@ wait_for "http://127.0.0.1:$CONNECTOR_PORT/_stats"
 
 # run_bot <label> <store option> <store value> <VAR=value>...: one fresh bot with these settings, the bursts against it.
 run_bot() {
-  local label=$1 store_option=$2 store_value=$3; shift 3
+  local label=$1 store_option=$2 store_value=$3 store_pid=()
+  shift 3
+  if [ -n "${AZURITE_PID:-}" ]; then store_pid=(--store-pid "$AZURITE_PID"); fi
   # shellcheck disable=SC2086 # BOT_ENV is a list of VAR=value words.
   env Logging__LogLevel__Default=Warning ${BOT_ENV:-} "$@" \
     dotnet "$BOT_DLL" --urls "http://127.0.0.1:$BOT_PORT" >>"$OUT/answer-burst-bot.log" 2>&1 &
@@ -53,7 +56,8 @@ run_bot() {
   timeout 600 dotnet bench/SessionBurst/bin/Release/net10.0/SessionBurst.dll --scenario answers \
     --bot "http://127.0.0.1:$BOT_PORT" --connector "http://127.0.0.1:$CONNECTOR_PORT" \
     --label "$label" --bot-pid "$BOT_PID" --people "$PEOPLE" --spread-ms "$SPREAD_MS" \
-    --bursts "$BURSTS" --redeliveries "$REDELIVERIES" "$store_option" "$store_value" \
+    --bursts "$BURSTS" --redeliveries "$REDELIVERIES" "$store_option" "$store_value" "${store_pid[@]}" \
+    --turns-out "$OUT/answer-burst-turns.csv" \
     | tee -a "$OUT/answer-burst-rows.md" || STATUS=1
   kill "$BOT_PID" 2>/dev/null || true; wait "$BOT_PID" 2>/dev/null || true
   BOT_PID=
@@ -63,6 +67,7 @@ run_bot() {
 STATUS=0
 : >"$OUT/answer-burst-rows.md"
 : >"$OUT/answer-burst-bot.log"
+echo "store,burst,person,redelivery,sent_ms,latency_ms" >"$OUT/answer-burst-turns.csv"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for run in $(seq "$RUNS"); do
   echo "== file store, run $run (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2

@@ -85,9 +85,7 @@ public sealed class AnswerBurst
         var bursts = new List<AnswerBurstResult>();
         for (var burst = 1; burst <= _options.Bursts; burst++)
         {
-            var cpuBefore = BotProcess.CpuMilliseconds(_options.BotPid);
             var result = await BurstAsync(burst, tag, activities, moderator, people, sessionId, cancellationToken).ConfigureAwait(false);
-            result = result with { BotCpuMs = BotProcess.CpuMilliseconds(_options.BotPid) - cpuBefore };
             bursts.Add(result);
             report(result);
         }
@@ -125,6 +123,7 @@ public sealed class AnswerBurst
         int number, string tag, TeamsActivities activities, Person moderator, List<Person> people, string sessionId, CancellationToken cancellationToken)
     {
         // The moderator brings up the next pitch; the bot posts it with the form to answer it.
+        var (botCpu, storeCpu) = (BotProcess.CpuMilliseconds(_options.BotPid), BotProcess.CpuMilliseconds(_options.StorePid));
         var from = Now();
         await InvokeCardAsync(activities, moderator, "session.pitch.next", new JsonObject { ["sessionId"] = sessionId }, cancellationToken).ConfigureAwait(false);
         var pitchUp = await WaitForCallAsync(tag, from, c => c.Method == "POST" && CardJson.ActionData(c.Card, AnswerVerb) is not null, cancellationToken).ConfigureAwait(false);
@@ -169,19 +168,27 @@ public sealed class AnswerBurst
 
         var lastSentMs = clock.Elapsed.TotalMilliseconds;
         var done = await Task.WhenAll(turns).ConfigureAwait(false);
-        var lastAnswerAt = done.Max(t => t.AnsweredAt);
-        var calls = await SettleAsync(tag, from, lastAnswerAt, cancellationToken).ConfigureAwait(false);
+        var lastAnswerAt = done.Where(t => !t.Redelivery).Max(t => t.AnsweredAt);
+        var calls = await SettleAsync(tag, from, done.Max(t => t.AnsweredAt), cancellationToken).ConfigureAwait(false);
+        (botCpu, storeCpu) = (BotProcess.CpuMilliseconds(_options.BotPid) - botCpu, BotProcess.CpuMilliseconds(_options.StorePid) - storeCpu);
+        var kind = number == 1 ? "#1 (answers cold)" : $"#{number}";
+        if (_options.TurnsOut is { } turnsOut)
+        {
+            await File.AppendAllLinesAsync(turnsOut, done.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{_options.Label},{number},{t.Index},{(t.Redelivery ? 1 : 0)},{t.SentAtMs:F1},{t.LatencyMs:F1}")), cancellationToken).ConfigureAwait(false);
+        }
 
         // What reached Teams: the live card's updates and the messages posted, against the per-conversation limits.
         var updates = calls.Where(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + CardActivityId, StringComparison.Ordinal)).ToList();
         var times = calls.Select(c => c.ReceivedAt).ToList();
         var expectedCounts = string.Join(" · ", Kinds.Select(k => Dutch.Format($"AnswerCount{k}", Enumerable.Range(0, people.Count).Count(i => Kinds[i % Kinds.Length] == k))));
-        var complete = updates.FirstOrDefault(u => CardJson.Strings(u.Card).Contains(expectedCounts, StringComparison.Ordinal));
+        // The current pitch's counts are a line of their own; a pitch done before shows its counts inside a longer line.
+        var complete = updates.FirstOrDefault(u => CardJson.HasString(u.Card, expectedCounts));
         var stored = await _stored.AnswersAsync(sessionId, pitchId, [.. people.Select(p => p.Id)], cancellationToken).ConfigureAwait(false);
         var originals = done.Where(t => !t.Redelivery).ToList();
         var redeliveries = done.Where(t => t.Redelivery).ToList();
         return new AnswerBurstResult(
-            number == 1 ? "#1 (answers cold)" : $"#{number}",
+            kind,
             people.Count,
             [.. originals.Select(t => t.LatencyMs).Order()],
             [.. redeliveries.Select(t => t.LatencyMs).Order()],
@@ -194,9 +201,10 @@ public sealed class AnswerBurst
             Figures.MaxInWindow(times, TimeSpan.FromSeconds(2)),
             Figures.MaxInWindow(times, TimeSpan.FromSeconds(30)),
             complete is null ? null : complete.ReceivedAt - lastAnswerAt,
-            updates.Count > 0 && CardJson.Strings(updates[^1].Card).Contains(expectedCounts, StringComparison.Ordinal),
+            updates.Count > 0 && CardJson.HasString(updates[^1].Card, expectedCounts),
             stored,
-            BotCpuMs: 0);
+            botCpu,
+            storeCpu);
     }
 
     /// <summary>What a participant types; every fourth a contact with a web address, as the summary lists links.</summary>
@@ -222,7 +230,7 @@ public sealed class AnswerBurst
             var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             error = response.StatusCode != HttpStatusCode.OK ? string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} {answer}")
                 : JsonNode.Parse(answer) is not { } invoke || invoke["type"]?.GetValue<string>() != CardResponse ? $"not a card: {answer}"
-                : index % 2 == 0 && !CardJson.Strings(invoke["value"]).Contains(Dutch["AnswerThanks"], StringComparison.Ordinal) ? "the answer card came back without thanks"
+                : index % 2 == 0 && !CardJson.HasString(invoke["value"], Dutch["AnswerThanks"]) ? "the answer card came back without thanks"
                 : null;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)

@@ -15,10 +15,11 @@ namespace StuyfBot.Bench.SessionBurst;
 /// <param name="MaxCallsIn1S">The most calls (PUTs and POSTs) to the conversation in any 1 s window (Teams allows 7).</param>
 /// <param name="MaxCallsIn2S">In any 2 s window (Teams allows 8).</param>
 /// <param name="MaxCallsIn30S">In any 30 s window (Teams allows 60).</param>
-/// <param name="CardCompleteAfterMs">From the last answer read to the first live card update counting every answer.</param>
+/// <param name="CardCompleteAfterMs">From the last original answer read to the first live card update counting every answer (negative: before it).</param>
 /// <param name="LastCardCountsAll">The last live card update counts every answer, by kind.</param>
 /// <param name="Stored">The answers to the pitch in storage.</param>
-/// <param name="BotCpuMs">CPU time the bot used for the burst (next pitch, answers, card updates).</param>
+/// <param name="BotCpuMs">CPU time the bot used for the burst (next pitch, answers, card updates, until the chat was quiet).</param>
+/// <param name="StoreCpuMs">CPU time Azurite used in that time (0 without its process id).</param>
 public sealed record AnswerBurstResult(
     string Kind,
     int People,
@@ -35,11 +36,12 @@ public sealed record AnswerBurstResult(
     double? CardCompleteAfterMs,
     bool LastCardCountsAll,
     StoredAnswers Stored,
-    long BotCpuMs)
+    long BotCpuMs,
+    long StoreCpuMs)
 {
     public const string TableHeader =
-        "| store | burst | answers + redeliveries | all sent within | p50 | p95 | p99 | max | redelivery max | errors | stored | card PUTs / POSTs | max calls in 1 s / 2 s / 30 s | card complete after last answer | bot CPU | bot peak RSS |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| store | burst | answers + redeliveries | all sent within | p50 | p95 | p99 | max | redelivery max | errors | stored | card PUTs / POSTs | max calls in 1 s / 2 s / 30 s | card complete after last answer | bot CPU | Azurite CPU | bot peak RSS |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>Every answer stored once, and no other; the last card counts them all; every turn answered well.</summary>
     public bool Passed => Stored.Recorded == People && Stored.Twice == 0 && Stored.Strangers == 0 && Stored.Stored == People
@@ -48,7 +50,7 @@ public sealed record AnswerBurstResult(
     public string Details => string.Create(CultureInfo.InvariantCulture,
         $"burst {Kind}: {LatenciesMs.Count} answers + {RedeliveryLatenciesMs.Count} redeliveries sent within {LastSentMs:F0} ms; p50 {P(50):F1} ms, p99 {P(99):F1} ms; " +
         $"{Errors.Count} errors{(Errors.Count > 0 ? " (" + Errors[0] + ")" : string.Empty)}; stored {Stored.Recorded}/{People} (twice: {Stored.Twice}, others: {Stored.Strangers}); " +
-        $"{CardUpdates} card updates, {Posts} posts; bot CPU {BotCpuMs} ms");
+        $"{CardUpdates} card updates, {Posts} posts; bot CPU {BotCpuMs} ms, Azurite CPU {StoreCpuMs} ms");
 
     public string Row(string store, int? peakRssMb) => string.Create(CultureInfo.InvariantCulture,
         $"| {store} | {Kind} | {LatenciesMs.Count} + {RedeliveryLatenciesMs.Count} | {LastSentMs:F0} ms | {P(50):F1} ms | {P(95):F1} ms | {P(99):F1} ms | {LatenciesMs[^1]:F1} ms | " +
@@ -56,7 +58,7 @@ public sealed record AnswerBurstResult(
         $"{Stored.Recorded}/{People}, {Stored.Twice} twice{(Stored.Strangers > 0 ? $", {Stored.Strangers} others" : string.Empty)}{(Passed ? " ✓" : " ✗")} | " +
         $"{CardUpdates} / {Posts} | {MaxCallsIn1S} / {MaxCallsIn2S} / {MaxCallsIn30S} | " +
         $"{(CardCompleteAfterMs is { } after ? after.ToString("F0", CultureInfo.InvariantCulture) + " ms" : "never")} | " +
-        $"{BotCpuMs} ms | {(peakRssMb is { } mb ? mb + " MB" : "-")} |");
+        $"{BotCpuMs} ms | {(StoreCpuMs > 0 ? StoreCpuMs + " ms" : "-")} | {(peakRssMb is { } mb ? mb + " MB" : "-")} |");
 
     private double P(double percent) => Figures.Percentile(LatenciesMs, percent);
 }

@@ -15,6 +15,8 @@ namespace StuyfBot.Bench.SessionBurst;
 /// <param name="Redeliveries">Answers: how many of the answers Teams delivers a second time, mixed into the burst.</param>
 /// <param name="StorePath">Answers: the bot's file store folder (<c>Storage:DataPath</c>), to count what it stored.</param>
 /// <param name="StoreConnectionString">Answers: the bot's storage connection string (Azurite), to count what it stored.</param>
+/// <param name="StorePid">Answers: Azurite's process id, for its CPU time per burst.</param>
+/// <param name="TurnsOut">Answers: a file to append every turn to (store, burst, person, redelivery, sent at, latency), as CSV.</param>
 public sealed record BurstOptions(
     Uri Bot,
     Uri Connector,
@@ -27,7 +29,9 @@ public sealed record BurstOptions(
     string Scenario,
     int Redeliveries,
     string? StorePath,
-    string? StoreConnectionString)
+    string? StoreConnectionString,
+    int? StorePid,
+    string? TurnsOut)
 {
     public const string CheckIns = "checkins";
     public const string Answers = "answers";
@@ -68,7 +72,9 @@ public sealed record BurstOptions(
             scenario,
             Number("redeliveries", 30),
             values.GetValueOrDefault("store-path"),
-            values.GetValueOrDefault("store-connection-string"));
+            values.GetValueOrDefault("store-connection-string"),
+            values.TryGetValue("store-pid", out var storePid) ? int.Parse(storePid, CultureInfo.InvariantCulture) : null,
+            values.GetValueOrDefault("turns-out"));
         if (answers && (options.StorePath is null) == (options.StoreConnectionString is null))
         {
             throw new ArgumentException("The answer burst counts what the bot stored: give --store-path or --store-connection-string.");

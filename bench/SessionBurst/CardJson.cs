@@ -41,7 +41,7 @@ public static class CardJson
             .FirstOrDefault(o => o["type"]?.GetValueKind() == JsonValueKind.String && o["type"]!.GetValue<string>() == "Action.Execute"
                 && o["verb"]?.GetValueKind() == JsonValueKind.String && o["verb"]!.GetValue<string>() == verb)?["data"]?.DeepClone().AsObject();
 
-    /// <summary>Every string in the card, unescaped, one per line (ToJsonString escapes "·").</summary>
-    public static string Strings(JsonNode? node) => string.Join('\n',
-        Descendants(node).OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()));
+    /// <summary>Whether some string in the card is exactly this (a TextBlock of its own, not part of a longer line).</summary>
+    public static bool HasString(JsonNode? card, string value) =>
+        Descendants(card).OfType<JsonValue>().Any(v => v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == value);
 }
