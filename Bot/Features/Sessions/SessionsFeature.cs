@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Apps;
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
@@ -29,11 +30,13 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 
     private readonly ConversationSessionStore _sessions;
     private readonly LiveCardUpdater _cards;
+    private readonly SummaryPublisher _summaries;
 
-    public SessionsFeature(ConversationSessionStore sessions, LiveCardUpdater cards)
+    public SessionsFeature(ConversationSessionStore sessions, LiveCardUpdater cards, SummaryPublisher summaries)
     {
         _sessions = sessions;
         _cards = cards;
+        _summaries = summaries;
     }
 
     public IEnumerable<HelpCard.Command> Commands => SessionOfferCard.HelpCommands;
@@ -157,6 +160,11 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             if (SessionMessages.For(groupText, sessionEvent, accepted.State) is { } announcement)
             {
                 await context.Send(AnnouncementActivity(announcement, sessions.Locale)).ConfigureAwait(false);
+            }
+
+            if (sessionEvent is SessionClosed closed)
+            {
+                await _summaries.PublishAsync(sessions, closed.Session, context.CancellationToken).ConfigureAwait(false);
             }
         }
     }
