@@ -10,6 +10,8 @@ public static class PitchesServiceCollectionExtensions
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidation>();
         services.AddSingleton<SessionItemStore>();
+        services.AddSingleton<TimerAlertScheduler>();
+        services.AddSingleton<RoundRunner>();
         return services;
     }
 }

@@ -3,12 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Infrastructure;
-using StuyfBot.Dialogs.Notes;
-using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
-using StuyfBot.Dialogs.Timers;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Summaries;
@@ -18,10 +14,8 @@ public sealed record Person(string Id, string Name);
 /// <summary>
 /// A connectortafel in a group chat over real HTTP, run to its close: An starts and moderates,
 /// Jef (who talked to the bot 1:1 in English before) pitches for the group and keeps time, Fatima
-/// pitches for the facilitators only, Gust pitches anonymously, Lotte listens. The pitch round
-/// goes through the bot's own services as the round commands do (decide with
-/// <see cref="RoundDecider"/>, commit the head, append the record with
-/// <see cref="SessionItemStore"/>). Markers: <see cref="FacMarker"/> is in everything of Fatima's
+/// pitches for the facilitators only, Gust pitches anonymously, Lotte listens and takes a note,
+/// all with the live card's buttons and a tagged chat line. Markers: <see cref="FacMarker"/> is in everything of Fatima's
 /// pitch, <see cref="FacName"/> in her name, <see cref="GustMarker"/> in Gust's name.
 /// </summary>
 public sealed class Connectortafel(BotServer bot, LoopbackConnector connector, string group, string title = "Wijkcentrum")
@@ -57,24 +51,25 @@ public sealed class Connectortafel(BotServer bot, LoopbackConnector connector, s
         await InvokeAsync("session.listen", Lotte);
         await InvokeAsync("session.takeRole", Jef, new JsonObject { ["role"] = "timekeeper" });
 
-        await RoundAsync(Jef, new SubmitPitch(new PitchContent("Ik wil een repaircafé starten", "Een zaal in de wijk", "Een datum prikken", "Wie helpt er mee?"), PitchVisibility.Group));
-        await RoundAsync(Fatima, new SubmitPitch(new PitchContent(FacMarker + " schulden", FacMarker + " hulp, zie https://facmarker.example/brief", null, null), PitchVisibility.FacilitatorsOnly));
-        await RoundAsync(Gust, new SubmitPitch(new PitchContent(null, "Ik zoek werk in de zorg", null, null), PitchVisibility.Anonymous));
+        await InvokeAsync("session.pitch.submit", Jef, Pitch("Ik wil een repaircafé starten", "Een zaal in de wijk", "Een datum prikken", "Wie helpt er mee?", "group"));
+        await InvokeAsync("session.pitch.submit", Fatima, Pitch(FacMarker + " schulden", FacMarker + " hulp, zie https://facmarker.example/brief", null, null, "facilitators"));
+        await InvokeAsync("session.pitch.submit", Gust, Pitch(null, "Ik zoek werk in de zorg", null, null, "anonymous"));
 
-        var jef = await RoundAsync(An, new NextPitch());
-        await RoundAsync(Lotte, new AnswerPitch(jef, AnswerKind.Tip, "Vraag het aan het buurthuis https://buurthuis.example/zalen"));
-        await RoundAsync(An, new AnswerPitch(jef, AnswerKind.Contact, "Ik ken de schepen van cultuur"));
-        await RoundAsync(Jef, new NoteNextStep(jef, "Ik bel het buurthuis"));
+        var jef = await NextPitchAsync();
+        await InvokeAsync("session.answer", Lotte, Answer(jef, "tip", "Vraag het aan het buurthuis https://buurthuis.example/zalen"));
+        await InvokeAsync("session.answer", An, Answer(jef, "contact", "Ik ken de schepen van cultuur"));
+        await InvokeAsync("session.nextStep", Jef, new JsonObject { ["pitchId"] = jef, ["nextStepText"] = "Ik bel het buurthuis" });
 
-        var fatima = await RoundAsync(An, new NextPitch());
-        await RoundAsync(An, new AnswerPitch(fatima, AnswerKind.Offer, FacMarker + " ik help je met de brief"));
-        await RoundAsync(Fatima, new NoteNextStep(fatima, FacMarker + " ik maak een afspraak"));
+        var fatima = await NextPitchAsync();
+        await InvokeAsync("session.answer", An, Answer(fatima, "offer", FacMarker + " ik help je met de brief"));
+        await InvokeAsync("session.nextStep", Fatima, new JsonObject { ["pitchId"] = fatima, ["nextStepText"] = FacMarker + " ik maak een afspraak" });
 
-        var gust = await RoundAsync(An, new NextPitch());
-        await RoundAsync(Jef, new AnswerPitch(gust, AnswerKind.Contact, "Ik ken een zorgcoördinator"));
-        await RoundAsync(Gust, new NoteNextStep(gust, "Ik stuur mijn cv"));
+        var gust = await NextPitchAsync();
+        await InvokeAsync("session.answer", Jef, Answer(gust, "contact", "Ik ken een zorgcoördinator"));
+        await InvokeAsync("session.nextStep", Gust, new JsonObject { ["pitchId"] = gust, ["nextStepText"] = "Ik stuur mijn cv" });
 
-        await RoundAsync(Lotte, new AddNote(ChatNote.Parse("#tip De bib heeft gratis vergaderzalen https://bib.example/zalen")!));
+        await PostOkAsync(Activities.Mention(connector.ServiceUrl, "#tip De bib heeft gratis vergaderzalen https://bib.example/zalen", group, Lotte.Id, Lotte.Name));
+        await WaitForRecordsAsync(items => items.Notes.Count == 1);
     }
 
     /// <summary>Starts the session (An, by mention) and reads its id from the posted live card.</summary>
@@ -135,22 +130,36 @@ public sealed class Connectortafel(BotServer bot, LoopbackConnector connector, s
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>A round command as the bot carries it out; returns the current pitch's id afterwards.</summary>
-    private async Task<string> RoundAsync(Person person, RoundCommand command)
+    /// <summary>"Volgende pitch" by An; returns the id of the pitch that came up.</summary>
+    private async Task<string> NextPitchAsync()
+    {
+        await InvokeAsync("session.pitch.next", An);
+        var sessions = await bot.Services.GetRequiredService<ConversationSessionStore>().ReadAsync(group, default);
+        return sessions?.Current?.Round.Current ?? throw new InvalidOperationException("No pitch came up.");
+    }
+
+    private async Task WaitForRecordsAsync(Func<SessionRecords, bool> condition)
     {
         var items = bot.Services.GetRequiredService<SessionItemStore>();
-        var records = await items.ReadAsync(SessionId, default);
-        var turn = new RoundTurn(new Actor(person.Id, person.Name), DateTimeOffset.UtcNow, StateKeys.ItemId(Guid.NewGuid().ToString("N")));
-        var result = await bot.Services.GetRequiredService<ConversationSessionStore>()
-            .DecideRoundAsync(group, SessionId, head => RoundDecider.Decide(head, records, command, turn, TimerSettings.Default), default);
-        var accepted = Assert.IsType<RoundAccepted>(result.Decision);
-        if (accepted.Item is { } item)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition(await items.ReadAsync(SessionId, default)))
         {
-            Assert.Equal(AppendResult.Appended, await items.AppendAsync(SessionId, item, default));
+            Assert.True(DateTime.UtcNow < deadline, "The records never got there.");
+            await Task.Delay(50);
         }
-
-        return accepted.State.Round.Current ?? string.Empty;
     }
+
+    private static JsonObject Pitch(string? alive, string? seek, string? step, string? curious, string visibility) => new()
+    {
+        ["pitchAlive"] = alive,
+        ["pitchSeek"] = seek,
+        ["pitchStep"] = step,
+        ["pitchCurious"] = curious,
+        ["pitchVisibility"] = visibility,
+    };
+
+    private static JsonObject Answer(string pitchId, string kind, string text) =>
+        new() { ["pitchId"] = pitchId, ["answerKind"] = kind, ["answerText"] = text };
 
     private static string? FindSessionId(JsonNode? node) => node switch
     {

@@ -305,7 +305,9 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         // The backstop takes the dead sender's card over once its lease is past, and sends the missing recap.
         await Connector.WaitForAsync(c => IsSummaryCard(c), timeout: TimeSpan.FromSeconds(30));
         await Connector.WaitForAsync(c => IsRecap(c), count: 3, timeout: TimeSpan.FromSeconds(30));
-        await WaitUntilAsync(() => BackstopDoneAsync(documents), TimeSpan.FromSeconds(30));
+        var backstop = Assert.Single(await ScheduledAsync(bot, session.SessionId));
+        Assert.Equal((await session.ClosedAsync()).Closed.ClosedAt + TimeSpan.FromSeconds(4), backstop.DueAt);
+        await WaitUntilAsync(() => BackstopDoneAsync(documents, backstop), TimeSpan.FromSeconds(30));
         Assert.Single(SummaryCards());
         Assert.Equal(3, Recaps().Count);
         Assert.Equal(3, Recaps().Select(r => r.ConversationId).Distinct().Count());
@@ -357,18 +359,11 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
     }
 
     /// <summary>True once the backstop reminder's claim says it is done.</summary>
-    private static async Task<bool> BackstopDoneAsync(IDocumentStore store)
+    private static async Task<bool> BackstopDoneAsync(IDocumentStore store, Reminder backstop)
     {
-        var keys = await StorageKeysAsync(store, StateKeys.ReminderClaimsPrefix);
-        foreach (var key in keys)
-        {
-            if (ReminderDocuments.Claim.Deserialize(key, (await store.ReadAsync(key, default))!.Content).State != ReminderState.Done)
-            {
-                return false;
-            }
-        }
-
-        return keys.Count > 0;
+        var key = StateKeys.ReminderClaim(backstop.DueAt, backstop.Id);
+        return await store.ReadAsync(key, default) is { } claim
+            && ReminderDocuments.Claim.Deserialize(key, claim.Content).State == ReminderState.Done;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
