@@ -13,6 +13,7 @@ public static class PitchesServiceCollectionExtensions
         services.AddSingleton<SessionItemStore>();
         services.AddSingleton<TimerAlertScheduler>();
         services.AddReminderHandler<TimerAlertHandler>();
+        services.AddSingleton<RoundRunner>();
         return services;
     }
 }
