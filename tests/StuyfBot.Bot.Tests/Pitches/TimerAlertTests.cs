@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Pitches;
@@ -54,6 +55,30 @@ public abstract class TimerAlertTests
         await rig.AdvanceToAsync(TimeSpan.FromHours(1));
         Assert.Equal([warningPitch, timeUpPitch, warningAnswers, timeUpAnswers], group.Alerts());
         Assert.All(await rig.AlertClaimsAsync(), c => Assert.Equal(ReminderState.Done, c.State));
+    }
+
+    [Fact]
+    public async Task The_timekeeper_presses_start_on_the_live_card_and_the_warning_arrives()
+    {
+        await using var rig = await StartAsync(Storage());
+        var group = await TimerGroup.StartAsync(rig);
+        await group.CheckInAsync(1);
+        await group.PressAsync("session.takeRole", 1, new JsonObject { ["role"] = "timekeeper" });
+        await group.PressAsync("session.pitch.submit", 0, new JsonObject { ["pitchAlive"] = "Een buurtmoestuin", ["pitchVisibility"] = "group" });
+        await group.PressAsync("session.pitch.next", 0);
+
+        // The timekeeper stops the timer "Volgende pitch" started, and starts it again a minute later.
+        await rig.AdvanceToAsync(TimeSpan.FromMinutes(1));
+        await group.PressAsync("session.timer.stop", 1);
+        await rig.AdvanceToAsync(TimeSpan.FromMinutes(2));
+        await group.PressAsync("session.timer.start", 1);
+
+        await rig.AdvanceToAsync(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(59));
+        Assert.Empty(group.Alerts());
+        await rig.AdvanceToAsync(TimeSpan.FromMinutes(6));
+        Assert.Equal([NlWarningPitch], group.Alerts());
+        await rig.AdvanceToAsync(TimeSpan.FromMinutes(7));
+        Assert.Equal([NlWarningPitch, NlTimeUpPitch], group.Alerts());
     }
 
     [Fact]

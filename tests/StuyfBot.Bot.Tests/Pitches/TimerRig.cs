@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Scheduling;
@@ -163,10 +162,9 @@ public sealed class TimerRig : IAsyncDisposable
 }
 
 /// <summary>
-/// One group chat with a session, driven the way the bot's round runner does: a command is
-/// decided on the stored head, its record appended or its head committed, and every
-/// <see cref="TimerChanged"/> handed to <see cref="TimerAlertScheduler.ScheduleAsync"/>.
-/// Person 0 starts the session (and so moderates).
+/// One group chat with a session, started over HTTP; round commands go through the bot's
+/// <see cref="RoundRunner"/> or over HTTP as card presses. Person 0 starts the session (and so
+/// moderates).
 /// </summary>
 public sealed class TimerGroup
 {
@@ -206,40 +204,36 @@ public sealed class TimerGroup
     /// <summary>The person presses "Ik ben er" on the live card.</summary>
     public async Task CheckInAsync(int person, int instance = 0)
     {
-        var data = new JsonObject { ["sessionId"] = SessionId };
-        using var response = await Rig[instance].PostActivityAsync(
-            Activities.CardAction(Rig.Connector.ServiceUrl, "session.checkIn", data, ConversationId, "groupChat", Person(person), Names[person], replyToId: "act-1"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await PressAsync("session.checkIn", person, instance: instance);
         var stored = await Rig[instance].Services.GetRequiredService<ConversationSessionStore>().ReadAsync(ConversationId, default);
         Assert.True(stored?.Current?.IsHere(Person(person)), $"{Names[person]} did not check in.");
+    }
+
+    /// <summary>The person presses a button of the live card (over HTTP); the bot must answer with a card, not a refusal.</summary>
+    public async Task PressAsync(string verb, int person, JsonObject? data = null, int instance = 0)
+    {
+        data ??= [];
+        data["sessionId"] = SessionId;
+        using var response = await Rig[instance].PostActivityAsync(
+            Activities.CardAction(Rig.Connector.ServiceUrl, verb, data, ConversationId, "groupChat", Person(person), Names[person], replyToId: "act-1"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(body["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive", $"{verb} by {Names[person]}: {body.ToJsonString()}");
     }
 
     /// <summary>The person sends a pitch for the group.</summary>
     public Task<RoundAccepted> PitchAsync(int person, int instance = 0) =>
         RunAsync(new SubmitPitch(new PitchContent($"Het plan van {Names[person]}", "Mensen die meedenken", null, null), PitchVisibility.Group), person, instance);
 
-    /// <summary>Runs a round command as the person on one bot instance; it must be accepted.</summary>
+    /// <summary>
+    /// Runs a round command as the person through the bot's own <see cref="RoundRunner"/> (which
+    /// hands every timer change to <see cref="TimerAlertScheduler"/>); it must be accepted.
+    /// </summary>
     public async Task<RoundAccepted> RunAsync(RoundCommand command, int person = 0, int instance = 0)
     {
-        var services = Rig[instance].Services;
-        var items = services.GetRequiredService<SessionItemStore>();
-        var settings = services.GetRequiredService<IOptions<TimerOptions>>().Value.ToSettings();
-        var records = await items.ReadAsync(SessionId, default);
-        var turn = new RoundTurn(new Actor(Person(person), Names[person]), Rig.Clock.GetUtcNow(), Guid.NewGuid().ToString("N"));
-        var decided = await services.GetRequiredService<ConversationSessionStore>().DecideRoundAsync(
-            ConversationId, SessionId, head => RoundDecider.Decide(head, records, command, turn, settings), default);
-        var accepted = Assert.IsType<RoundAccepted>(decided.Decision);
-        if (accepted.Item is { } item)
-        {
-            Assert.Equal(AppendResult.Appended, await items.AppendAsync(SessionId, item, default));
-        }
-
-        foreach (var changed in accepted.Events.OfType<TimerChanged>())
-        {
-            await services.GetRequiredService<TimerAlertScheduler>().ScheduleAsync(ConversationId, SessionId, changed.Timer, default);
-        }
-
-        return accepted;
+        var runner = Rig[instance].Services.GetRequiredService<RoundRunner>();
+        var outcome = await runner.RunAsync(ConversationId, SessionId, command, new Actor(Person(person), Names[person]), Guid.NewGuid().ToString("N"), default);
+        return Assert.IsType<RoundAccepted>(outcome.Decision);
     }
 
     /// <summary>The texts of the timer alerts posted here, in order.</summary>
