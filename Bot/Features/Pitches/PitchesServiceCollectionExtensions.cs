@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using StuyfBot.Bot.Apps;
+using StuyfBot.Bot.Features.People;
+using StuyfBot.Bot.Features.Welcome;
 
 namespace StuyfBot.Bot.Features.Pitches;
 
@@ -10,6 +13,19 @@ public static class PitchesServiceCollectionExtensions
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidation>();
         services.AddSingleton<SessionItemStore>();
+
+        // Planning a session, and the pitch card before it (in the 1:1 chat).
+        services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.Section));
+        services.AddSingleton<ConversationMembership>();
+        services.AddSingleton<PlannedSessionIndex>();
+        services.AddSingleton<PersonSessions>();
+        services.AddSingleton<PersonalChat>();
+        services.AddSingleton<PlanningFeature>();
+        services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PlanningFeature>());
+        services.AddSingleton<IHelpContributor>(sp => sp.GetRequiredService<PlanningFeature>());
+        services.AddSingleton<PitchFormFeature>();
+        services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PitchFormFeature>());
+        services.AddSingleton<IHelpContributor>(sp => sp.GetRequiredService<PitchFormFeature>());
         return services;
     }
 }
