@@ -19,11 +19,11 @@ public static class RoundHelp
     public static IReadOnlyList<HelpCard.Command> HelpCommands { get; } =
     [
         PlanCommand,
-        PitchCommand,
         new("sluit af", "HelpCommandClose"),
         new("noteer ...", "HelpCommandNote"),
         new("#tip #contact #link #idee #stap", "HelpCommandTags"),
         new("verslagen", "HelpCommandSummaries"),
+        PitchCommand,
     ];
 
     /// <summary>"Plan een sessie": a form on the help card in group chats (sessions run there, not in 1:1).</summary>

@@ -15,7 +15,9 @@ public static class PitchesServiceCollectionExtensions
         services.AddSingleton<SessionItemStore>();
 
         // Planning a session, and the pitch card before it (in the 1:1 chat).
-        services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.Section));
+        services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.Section))
+            .Validate(o => o.CacheFor >= TimeSpan.Zero && o.RecheckAfter >= TimeSpan.Zero, $"{MembershipOptions.Section}: CacheFor and RecheckAfter cannot be negative.")
+            .ValidateOnStart();
         services.AddSingleton<ConversationMembership>();
         services.AddSingleton<PlannedSessionIndex>();
         services.AddSingleton<PersonSessions>();
