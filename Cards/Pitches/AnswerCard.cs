@@ -48,6 +48,6 @@ public static class AnswerCard
 
         body.Add(new TextBlock(text["AnswerCardIntro"]) { Spacing = "medium" });
         body.AddRange(PitchForms.AnswerInputs(text));
-        return new AdaptiveCard(body, [PitchForms.AnswerButton(text, session, pitch.Id)]);
+        return new AdaptiveCard(body, [PitchForms.AnswerButton(text, session, pitch.Id, onAnswerCard: true)]);
     }
 }

@@ -88,10 +88,17 @@ public static class PitchForms
         ];
     }
 
-    public static ExecuteAction AnswerButton(Text text, Session session, string pitchId)
+    /// <param name="text">The reader's language.</param>
+    /// <param name="session">The session.</param>
+    /// <param name="pitchId">The pitch answered.</param>
+    /// <param name="onAnswerCard">On the <see cref="AnswerCard"/> (its sender gets that card back), not the live card.</param>
+    public static ExecuteAction AnswerButton(Text text, Session session, string pitchId, bool onAnswerCard = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new ExecuteAction(text["ButtonSendAnswer"], SessionVerbs.Answer, SessionCard.Data(session, (SessionVerbs.PitchIdKey, pitchId)))
+        var data = onAnswerCard
+            ? SessionCard.Data(session, (SessionVerbs.PitchIdKey, pitchId), (SessionVerbs.OriginKey, SessionVerbs.AnswerCardOrigin))
+            : SessionCard.Data(session, (SessionVerbs.PitchIdKey, pitchId));
+        return new ExecuteAction(text["ButtonSendAnswer"], SessionVerbs.Answer, data)
         {
             Style = "positive",
             AssociatedInputs = "auto",

@@ -27,6 +27,22 @@ public static class SessionOfferCard
         ]);
     }
 
+    /// <summary>The answer to a typed "sluit af": the question, and yes or no (only the moderator's press counts).</summary>
+    public static AdaptiveCard CloseConfirm(Text text, Session session)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(session);
+        return new AdaptiveCard(
+        [
+            new TextBlock(text["SessionCloseQuestion"]) { Weight = "bolder" },
+            new ActionSet(
+            [
+                new ExecuteAction(text["ButtonCloseYes"], SessionVerbs.ConfirmClose, SessionCard.Data(session)) { Style = "destructive" },
+                new ExecuteAction(text["ButtonCloseNo"], SessionVerbs.CancelClose, SessionCard.Data(session)),
+            ]),
+        ]);
+    }
+
     /// <summary>The typed commands for the help card.</summary>
     public static IReadOnlyList<HelpCard.Command> HelpCommands { get; } =
     [

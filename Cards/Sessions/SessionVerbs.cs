@@ -65,6 +65,12 @@ public static class SessionVerbs
     /// </summary>
     public const string ConversationKey = "conversationId";
 
+    /// <summary>Which card a button is on, when the same verb is on two cards (see <see cref="AnswerCardOrigin"/>).</summary>
+    public const string OriginKey = "origin";
+
+    /// <summary>The answer button of the <see cref="Pitches.AnswerCard"/> posted when a pitch comes up.</summary>
+    public const string AnswerCardOrigin = "answerCard";
+
     /// <summary>The month a summary is stored under ("yyyy-MM"), to find its blob.</summary>
     public const string MonthKey = "month";
 
@@ -213,7 +219,7 @@ public static class SessionVerbs
         };
         if (round is not null)
         {
-            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId };
+            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId, OnAnswerCard = Get(OriginKey) == AnswerCardOrigin };
         }
 
         SessionCommand? command = verb switch
@@ -256,6 +262,9 @@ public sealed record RunRoundCommand(string SessionId, RoundCommand Command) : S
 {
     /// <summary>The session's group conversation, when pressed on the 1:1 pitch card (see <see cref="SessionVerbs.ConversationKey"/>).</summary>
     public string? ConversationId { get; init; }
+
+    /// <summary>Pressed on the <see cref="Pitches.AnswerCard"/>: answer with that card, not the live card.</summary>
+    public bool OnAnswerCard { get; init; }
 }
 
 /// <summary>Show the person the pitch card for this session: in a group, send it in a 1:1 chat; in a 1:1 chat, answer with it.</summary>

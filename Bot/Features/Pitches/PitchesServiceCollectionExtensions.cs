@@ -13,6 +13,8 @@ public static class PitchesServiceCollectionExtensions
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidation>();
         services.AddSingleton<SessionItemStore>();
+        services.AddSingleton<TimerAlertScheduler>();
+        services.AddSingleton<RoundRunner>();
 
         // Planning a session, and the pitch card before it (in the 1:1 chat).
         services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.Section))

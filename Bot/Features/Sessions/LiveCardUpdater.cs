@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Timers;
 
 namespace StuyfBot.Bot.Features.Sessions;
 
@@ -17,6 +19,8 @@ namespace StuyfBot.Bot.Features.Sessions;
 public sealed partial class LiveCardUpdater
 {
     private readonly ConversationSessionStore _sessions;
+    private readonly SessionItemStore _items;
+    private readonly TimerSettings _timers;
     private readonly IConversationClient _conversations;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
@@ -27,6 +31,8 @@ public sealed partial class LiveCardUpdater
 
     public LiveCardUpdater(
         ConversationSessionStore sessions,
+        SessionItemStore items,
+        IOptions<TimerOptions> timers,
         IConversationClient conversations,
         TimeProvider time,
         IOptions<SessionOptions> options,
@@ -35,7 +41,10 @@ public sealed partial class LiveCardUpdater
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(lifetime);
+        ArgumentNullException.ThrowIfNull(timers);
         _sessions = sessions;
+        _items = items;
+        _timers = timers.Value.ToSettings();
         _conversations = conversations;
         _time = time;
         _interval = options.Value.CardUpdateInterval;
@@ -71,7 +80,9 @@ public sealed partial class LiveCardUpdater
         }
 
         var conversation = sessions.Conversation;
-        var card = SessionCard.Render(new SessionView(session), Text.For(sessions.Locale), SessionViewer.Everyone);
+        var records = await _items.ReadAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        var view = SessionView.Of(session, records) with { Timers = _timers };
+        var card = SessionCard.Render(view, Text.For(sessions.Locale), SessionViewer.Everyone);
         var activity = conversation.CreateActivity();
 
         // The reference carries the locale of whoever acted last; the card speaks the group's.

@@ -3,19 +3,25 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Apps;
+using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Dialogs.Notes;
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Bot.Features.Sessions;
 
 /// <summary>
-/// Sessions and roles in Teams: `start connectortafel|open huys [titel]`, the live card's
-/// buttons (Action.Execute), and the offers when a meeting starts or ends. The rules are in
-/// Dialogs (<see cref="SessionDecider"/>); this class only carries turns in and effects out.
+/// Sessions, roles and the pitch round in Teams: `start connectortafel|open huys [titel]`,
+/// `sluit af`, the scribe's notes (`@StuyfBot #tip ...`, `@StuyfBot noteer ...`), the live
+/// card's buttons (Action.Execute), and the offers when a meeting starts or ends. The rules are
+/// in Dialogs (<see cref="SessionDecider"/>, <see cref="RoundDecider"/>); this class only
+/// carries turns in and effects out.
 /// </summary>
 public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 {
@@ -25,15 +31,23 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         SessionVerbs.TakeRole, SessionVerbs.ReturnRole, SessionVerbs.OptOut, SessionVerbs.OptIn, SessionVerbs.DivideRoles,
         SessionVerbs.AssignRole, SessionVerbs.UnassignRole, SessionVerbs.HandOver, SessionVerbs.TakeOver,
         SessionVerbs.RequestClose, SessionVerbs.ConfirmClose, SessionVerbs.CancelClose,
+        SessionVerbs.SubmitPitch, SessionVerbs.ListenOnly, SessionVerbs.WithdrawPitch, SessionVerbs.NextPitch,
+        SessionVerbs.MovePitchUp, SessionVerbs.MovePitchDown, SessionVerbs.SkipPitch, SessionVerbs.PickPitch,
+        SessionVerbs.Answer, SessionVerbs.NextStep, SessionVerbs.StrikeNote,
+        SessionVerbs.TimerStart, SessionVerbs.TimerPause, SessionVerbs.TimerResume, SessionVerbs.TimerExtend, SessionVerbs.TimerStop,
     ];
 
     private readonly ConversationSessionStore _sessions;
     private readonly LiveCardUpdater _cards;
+    private readonly RoundRunner _round;
+    private readonly SessionItemStore _items;
 
-    public SessionsFeature(ConversationSessionStore sessions, LiveCardUpdater cards)
+    public SessionsFeature(ConversationSessionStore sessions, LiveCardUpdater cards, RoundRunner round, SessionItemStore items)
     {
         _sessions = sessions;
         _cards = cards;
+        _round = round;
+        _items = items;
     }
 
     public IEnumerable<HelpCard.Command> Commands => SessionOfferCard.HelpCommands;
@@ -44,6 +58,8 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     {
         ArgumentNullException.ThrowIfNull(app);
         app.OnMessage(StartCommand(), OnStartTypedAsync)
+           .OnMessage(CloseCommand(), OnCloseTypedAsync)
+           .OnMessage(NoteCommand(), OnNoteTypedAsync)
            .OnMeetingStart(OnMeetingStartAsync)
            .OnMeetingEnd(OnMeetingEndAsync);
         foreach (var verb in Verbs)
@@ -75,6 +91,61 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         }
     }
 
+    private async Task OnCloseTypedAsync(ActivityContext context)
+    {
+        var text = new Text(context.Culture);
+        if (!CloseRequest.Matches(context.Command))
+        {
+            await context.Reply(text["NotUnderstood"]).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.IsPersonal)
+        {
+            await context.Reply(text["SessionOnlyInGroups"]).ConfigureAwait(false);
+            return;
+        }
+
+        var turn = await DecideAsync(context, new RequestClose(), expectedSessionId: null).ConfigureAwait(false);
+        switch (turn.Decision)
+        {
+            case Refused refused:
+                await context.Reply(SessionMessages.Refusal(text, refused.Reason)).ConfigureAwait(false);
+                break;
+            case Accepted accepted:
+                await context.Reply(SessionActivities.Card(SessionOfferCard.CloseConfirm(text, accepted.State))).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>A chat line for the chat-scribe's notes: "@StuyfBot #tip ..." or "@StuyfBot noteer ...".</summary>
+    private async Task OnNoteTypedAsync(ActivityContext context)
+    {
+        var text = new Text(context.Culture);
+        var botMentions = context.Activity.Entities?
+            .Where(e => e.Type == EntityTypes.Mention && e.Mentioned?.Id == context.Bot?.Id && e.Text is not null)
+            .Select(e => e.Text!) ?? [];
+        if (context.IsPersonal || ChatNote.Parse(context.Activity.Text, botMentions) is not { } note)
+        {
+            await context.Reply(text[context.IsPersonal ? "SessionOnlyInGroups" : "NotUnderstood"]).ConfigureAwait(false);
+            return;
+        }
+
+        var conversationId = context.Activity.Conversation!.Id!;
+        var sessions = await _sessions.ReadAsync(conversationId, context.CancellationToken).ConfigureAwait(false);
+        if (sessions?.Current is not { Status: SessionStatus.Open } open)
+        {
+            await context.Reply(text["RoundRefusalNoSession"]).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = await _round.RunAsync(conversationId, open.Id, new AddNote(note), ActorOf(context), context.Activity.Id!, context.CancellationToken).ConfigureAwait(false);
+        if (outcome.Decision is RoundRefused refused)
+        {
+            await context.Reply(RoundMessages.Refusal(text, refused)).ConfigureAwait(false);
+        }
+    }
+
     private async Task<InvokeResponse> OnCardActionAsync(ActivityContext context, AdaptiveCardInvokeAction action)
     {
         var text = new Text(context.Culture);
@@ -83,7 +154,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             case RefreshSessionCard refresh:
                 var sessions = await _sessions.ReadAsync(context.Activity.Conversation!.Id!, context.CancellationToken).ConfigureAwait(false);
                 return sessions?.Find(refresh.SessionId) is { } shown
-                    ? InvokeResponse.Card(SessionCard.Render(new SessionView(shown), text, ViewerOf(context)).ToJson())
+                    ? InvokeResponse.Card(SessionCard.Render(await ViewAsync(shown, context).ConfigureAwait(false), text, ViewerOf(context)).ToJson())
                     : InvokeResponse.Message(text["SessionCardOutdated"]);
             case StartSession start when context.IsPersonal:
                 return InvokeResponse.Message(text["SessionOnlyInGroups"]);
@@ -98,11 +169,39 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
                 {
                     null => InvokeResponse.Message(text["SessionCardOutdated"]),
                     Refused refused => InvokeResponse.Message(SessionMessages.Refusal(text, refused.Reason)),
-                    Accepted accepted => InvokeResponse.Card(SessionCard.Render(new SessionView(accepted.State), text, ViewerOf(context)).ToJson()),
+                    Accepted accepted => InvokeResponse.Card(SessionCard.Render(await ViewAsync(accepted.State, context).ConfigureAwait(false), text, ViewerOf(context)).ToJson()),
                     _ => throw new InvalidOperationException("Unknown decision."),
                 };
+            case RunRoundCommand round:
+                return await OnRoundCommandAsync(context, round, text).ConfigureAwait(false);
             default:
                 return InvokeResponse.Message(text["UnknownAction"]);
+        }
+    }
+
+    private async Task<InvokeResponse> OnRoundCommandAsync(ActivityContext context, RunRoundCommand run, Text text)
+    {
+        if (context.IsPersonal)
+        {
+            // The 1:1 pitch card names its group; the planning feature's form is the only one that does.
+            return InvokeResponse.Message(text["UnknownAction"]);
+        }
+
+        var conversationId = context.Activity.Conversation!.Id!;
+        var outcome = await _round.RunAsync(conversationId, run.SessionId, run.Command, ActorOf(context), context.Activity.Id!, context.CancellationToken).ConfigureAwait(false);
+        switch (outcome.Decision)
+        {
+            case null:
+                return InvokeResponse.Message(text["SessionCardOutdated"]);
+            case RoundRefused refused:
+                return InvokeResponse.Message(RoundMessages.Refusal(text, refused));
+            case RoundAccepted accepted:
+                var view = _round.ViewOf(accepted.State, outcome.Records);
+                return run.OnAnswerCard && run.Command is AnswerPitch answer && outcome.Records.FindPitch(answer.PitchId) is not null
+                    ? InvokeResponse.Card(AnswerCard.Render(view, answer.PitchId, text, thanks: true).ToJson())
+                    : InvokeResponse.Card(SessionCard.Render(view, text, ViewerOf(context)).ToJson());
+            default:
+                throw new InvalidOperationException("Unknown decision.");
         }
     }
 
@@ -114,7 +213,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             return;
         }
 
-        await context.Send(CardActivity(SessionOfferCard.StartOffer(new Text(context.Culture)))).ConfigureAwait(false);
+        await context.Send(SessionActivities.Card(SessionOfferCard.StartOffer(new Text(context.Culture)))).ConfigureAwait(false);
     }
 
     private async Task OnMeetingEndAsync(ActivityContext context)
@@ -122,14 +221,14 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         var sessions = await _sessions.ReadAsync(context.Activity.Conversation!.Id!, context.CancellationToken).ConfigureAwait(false);
         if (sessions?.Current is { Status: SessionStatus.Open } open)
         {
-            await context.Send(CardActivity(SessionOfferCard.CloseOffer(Text.For(sessions.Locale), open), sessions.Locale)).ConfigureAwait(false);
+            await context.Send(SessionActivities.Card(SessionOfferCard.CloseOffer(Text.For(sessions.Locale), open), sessions.Locale)).ConfigureAwait(false);
         }
     }
 
     /// <summary>Decides and commits the command, then carries out what the decision says.</summary>
     private async Task<SessionTurn> DecideAsync(ActivityContext context, SessionCommand command, string? expectedSessionId)
     {
-        var actor = new Actor(context.Activity.From!.Id!, context.Activity.From.Name ?? context.Activity.From.Id!);
+        var actor = ActorOf(context);
         var turn = await _sessions.DecideAsync(context.Ref, context.Activity.Locale, expectedSessionId, command, actor, context.CancellationToken).ConfigureAwait(false);
         if (turn.Decision is Accepted accepted && turn.Sessions is { } sessions)
         {
@@ -156,7 +255,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 
             if (SessionMessages.For(groupText, sessionEvent, accepted.State) is { } announcement)
             {
-                await context.Send(AnnouncementActivity(announcement, sessions.Locale)).ConfigureAwait(false);
+                await context.Send(SessionActivities.Announcement(announcement, sessions.Locale)).ConfigureAwait(false);
             }
         }
     }
@@ -164,35 +263,20 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     private async Task PostLiveCardAsync(ActivityContext context, Session session, Text groupText, Actor actor)
     {
         // The card goes without text: a client that splits text and card would not return the card's id.
-        var card = SessionCard.Render(new SessionView(session), groupText, SessionViewer.Everyone);
-        var posted = await context.Send(CardActivity(card)).ConfigureAwait(false);
+        var card = SessionCard.Render(await ViewAsync(session, context).ConfigureAwait(false), groupText, SessionViewer.Everyone);
+        var posted = await context.Send(SessionActivities.Card(card)).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(posted.Id))
         {
             await _sessions.DecideAsync(context.Ref, context.Activity.Locale, session.Id, new RecordCard(posted.Id), actor, context.CancellationToken).ConfigureAwait(false);
         }
     }
 
-    // Messages in the group's language say so; without a locale they get the sender's (Send fills it in).
-    private static Activity CardActivity(AdaptiveCard card, string? locale = null) => new()
-    {
-        Type = ActivityTypes.Message,
-        Locale = locale,
-        Attachments = [Attachment.AdaptiveCard(card.ToJson())],
-    };
+    /// <summary>The session with its records, as the cards show it.</summary>
+    private async Task<SessionView> ViewAsync(Session session, ActivityContext context) =>
+        _round.ViewOf(session, await _items.ReadAsync(session.Id, context.CancellationToken).ConfigureAwait(false));
 
-    private static Activity AnnouncementActivity(Announcement announcement, string? locale) => new()
-    {
-        Type = ActivityTypes.Message,
-        Locale = locale,
-        Text = announcement.Text,
-        TextFormat = TextFormats.Markdown,
-        Entities = [.. announcement.Mentions.Select(m => new Entity
-        {
-            Type = EntityTypes.Mention,
-            Mentioned = new Account { Id = m.PersonKey, Name = m.Name },
-            Text = m.Text,
-        })],
-    };
+    private static Actor ActorOf(ActivityContext context) =>
+        new(context.Activity.From!.Id!, context.Activity.From.Name ?? context.Activity.From.Id!);
 
     private static SessionViewer ViewerOf(ActivityContext context) => SessionViewer.For(context.Activity.From!.Id!);
 
@@ -212,4 +296,11 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 
     [GeneratedRegex(@"^\s*start\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StartCommand();
+
+    [GeneratedRegex(@"^\s*(?:sluit\b|afsluiten\b|close\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CloseCommand();
+
+    // The tags and the forward anywhere in the line: ChatNote reads them exactly.
+    [GeneratedRegex(@"(?:^|\s)#(?:tip|contact|link|idee|idea|stap|step)\b|^\s*(?:noteer|note)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoteCommand();
 }

@@ -38,6 +38,7 @@ public static class CardCatalog
 
             yield return ($"session/offer-start/{locale}", SessionOfferCard.StartOffer(text).ToJson());
             yield return ($"session/offer-close/{locale}", SessionOfferCard.CloseOffer(text, SessionSamples.OpenWithPeople).ToJson());
+            yield return ($"session/close-confirm/{locale}", SessionOfferCard.CloseConfirm(text, SessionSamples.OpenWithPeople).ToJson());
             foreach (var card in RoundCards(text, locale))
             {
                 yield return card;
