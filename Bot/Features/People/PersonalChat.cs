@@ -25,7 +25,8 @@ public sealed partial class PersonalChat
     /// <summary>
     /// Sends <paramref name="activity"/> to <paramref name="person"/>'s 1:1 chat. <paramref name="met"/>
     /// is a conversation the bot shares with them (its serviceUrl, tenant and bot account make a new
-    /// chat). False when Teams would not let the bot reach them (no tenant, not allowed, blocked).
+    /// chat). False when Teams would not let the bot reach them (no tenant, not allowed, blocked,
+    /// unavailable after its retries).
     /// </summary>
     public async Task<bool> SendAsync(ConversationReference met, Account person, Activity activity, CancellationToken cancellationToken)
     {
@@ -45,6 +46,12 @@ public sealed partial class PersonalChat
             {
                 // The chat is gone (the bot was removed and added again): a new one is made below.
                 LogStoredChatGone(ex.StatusCode);
+            }
+            catch (ConnectorException ex)
+            {
+                // Teams is unavailable (its retries are spent): the caller tells the person how to get it later.
+                LogCannotSend(ex.ErrorCode ?? ex.StatusCode?.ToString(), ex);
+                return false;
             }
         }
 
@@ -70,10 +77,10 @@ public sealed partial class PersonalChat
             await _people.RememberAsync(chat, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        catch (ConnectorException ex)
         {
-            // Teams refuses when the app is not installed for the person or they blocked the bot.
-            LogCannotCreate(ex.ErrorCode ?? ex.StatusCode.ToString());
+            // Teams refuses when the app is not installed for the person or they blocked the bot, or it is unavailable.
+            LogCannotSend(ex.ErrorCode ?? ex.StatusCode?.ToString(), ex);
             return false;
         }
     }
@@ -93,4 +100,7 @@ public sealed partial class PersonalChat
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not make a 1:1 chat with a person: {Reason}")]
     private partial void LogCannotCreate(string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach a person in a 1:1 chat: {Reason}")]
+    private partial void LogCannotSend(string? reason, Exception exception);
 }

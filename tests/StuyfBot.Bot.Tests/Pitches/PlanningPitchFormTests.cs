@@ -73,7 +73,7 @@ public sealed class PlanningPitchFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_Teams_will_not_open_a_1on1_chat_the_presser_is_told_how_to_get_the_card()
+    public async Task When_Teams_will_not_open_or_reach_the_1on1_chat_the_presser_is_told_how_to_get_the_card()
     {
         var session = await _h.PlanAsync(Gent, An);
         _h.Connector.Clear();
@@ -83,6 +83,15 @@ public sealed class PlanningPitchFormTests : IAsyncLifetime
 
         Assert.Equal(Say("nl-BE", "PitchFormNoPersonalChat"), MessageOf(answer));
         Assert.DoesNotContain(_h.Connector.Calls, c => c.Card is not null);
+
+        // Fatima's stored chat fails (not a sign the chat is gone): no new chat, the same advice.
+        await _h.SayAsync(Fatima, "hallo");
+        _h.Connector.Clear();
+        _h.Connector.FailNext(500);
+        var down = await _h.PressAsync(Fatima, "session.pitch.form", new JsonObject { ["sessionId"] = session.Id }, Gent);
+        Assert.Equal(Say("nl-BE", "PitchFormNoPersonalChat"), MessageOf(down));
+        Assert.DoesNotContain(_h.Connector.Calls, c => c.Path == "/v3/conversations");
+        Assert.Single(_h.Connector.Calls);
     }
 
     [Theory]
