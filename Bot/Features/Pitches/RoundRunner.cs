@@ -79,11 +79,13 @@ public sealed partial class RoundRunner
         if (accepted.Item is { } item)
         {
             var appended = await _items.AppendAsync(sessionId, item, cancellationToken).ConfigureAwait(false);
-            records = await _items.ReadAsync(sessionId, cancellationToken).ConfigureAwait(false);
             if (appended == AppendResult.AlreadyRecorded)
             {
-                return new RoundOutcome(accepted, sessions, records);
+                return new RoundOutcome(accepted, sessions, await _items.ReadAsync(sessionId, cancellationToken).ConfigureAwait(false));
             }
+
+            // What was read plus this record: no second listing per answer in a burst.
+            records = SessionRecords.From(records.Items.Add(item));
         }
 
         await ApplyAsync(sessions, accepted, records, cancellationToken).ConfigureAwait(false);
