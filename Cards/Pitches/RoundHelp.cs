@@ -9,14 +9,21 @@ namespace StuyfBot.Cards.Pitches;
 /// <summary>The help card's entries for planning, closing, notes and summaries, and its plan form.</summary>
 public static class RoundHelp
 {
+    /// <summary>"plan connectortafel ...": the planning feature contributes it (with <see cref="HelpActions"/>).</summary>
+    public static HelpCard.Command PlanCommand { get; } = new("plan connectortafel 28/11 19:30 [titel]", "HelpCommandPlan");
+
+    /// <summary>"vraag": the pitch card for a planned session, in the 1:1 chat.</summary>
+    public static HelpCard.Command PitchCommand { get; } = new("vraag", "HelpCommandPitch");
+
     /// <summary>The typed commands for the help card.</summary>
     public static IReadOnlyList<HelpCard.Command> HelpCommands { get; } =
     [
-        new("plan connectortafel 28/11 19:30 [titel]", "HelpCommandPlan"),
+        PlanCommand,
         new("sluit af", "HelpCommandClose"),
         new("noteer ...", "HelpCommandNote"),
         new("#tip #contact #link #idee #stap", "HelpCommandTags"),
         new("verslagen", "HelpCommandSummaries"),
+        PitchCommand,
     ];
 
     /// <summary>"Plan een sessie": a form on the help card in group chats (sessions run there, not in 1:1).</summary>

@@ -64,6 +64,9 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>Members returned by pagedmembers, in pages of the requested size.</summary>
     public List<JsonObject> Members { get; } = [];
 
+    /// <summary>The rosters of particular conversations, by conversation id; others get <see cref="Members"/>.</summary>
+    public ConcurrentDictionary<string, List<JsonObject>> Rosters { get; } = new(StringComparer.Ordinal);
+
     public static async Task<LoopbackConnector> StartAsync()
     {
         var connector = new LoopbackConnector();
@@ -235,7 +238,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
                 await http.Response.WriteAsJsonAsync(new { id = parts.LastOrDefault() }).ConfigureAwait(false);
                 return;
             case "GET" when parts.Length >= 4 && parts[3] == "pagedmembers":
-                await WriteMembersPageAsync(http).ConfigureAwait(false);
+                await WriteMembersPageAsync(http, Rosters.TryGetValue(Uri.UnescapeDataString(parts[2]), out var roster) ? roster : Members).ConfigureAwait(false);
                 return;
             default:
                 http.Response.StatusCode = StatusCodes.Status200OK;
@@ -243,13 +246,13 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
     }
 
-    private Task WriteMembersPageAsync(HttpContext http)
+    private static Task WriteMembersPageAsync(HttpContext http, List<JsonObject> members)
     {
         var size = int.TryParse(http.Request.Query["pageSize"], out var s) && s > 0 ? s : 100;
         var start = int.TryParse(http.Request.Query["continuationToken"], out var c) ? c : 0;
-        var page = Members.Skip(start).Take(size).Select(m => (JsonNode)m.DeepClone()).ToArray();
+        var page = members.Skip(start).Take(size).Select(m => (JsonNode)m.DeepClone()).ToArray();
         var result = new JsonObject { ["members"] = new JsonArray(page) };
-        if (start + size < Members.Count)
+        if (start + size < members.Count)
         {
             result["continuationToken"] = (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -17,6 +17,7 @@ namespace StuyfBot.Bot.Storage.State;
 /// reminders/{yyyy-MM-dd}/{HHmmss}-{id}.json due reminders, listed in time order
 /// reminder-claims/{yyyy-MM-dd}/{HHmmss}-{id}.json  who fires a reminder, then how it ended
 /// conversations/{conversationHash}/sessions.json  a conversation's current and recent sessions
+/// conversations/planned/{tenantHash}.json   which conversations of a tenant have a planned session
 /// system/hash-secret.json                   the keyed-hash secret
 /// </code>
 /// </summary>
@@ -44,6 +45,17 @@ public static class StateKeys
         ArgumentNullException.ThrowIfNull(hash);
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         return $"{ConversationsPrefix}{hash.Of("conversation\n" + conversationId)}/sessions.json";
+    }
+
+    /// <summary>
+    /// The index of a tenant's conversations with a planned session, so a person who asks for the
+    /// pitch card in a 1:1 chat finds the groups to check (docs/pitches.md). "planned" is no hash
+    /// (those are 32 hex digits), so it never meets a conversation's folder.
+    /// </summary>
+    public static string PlannedSessions(KeyedHash hash, string? tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        return $"{ConversationsPrefix}planned/{hash.Of("tenant\n" + tenantId)}.json";
     }
 
     public static string SessionHead(string sessionId) => $"{SessionsPrefix}{Segment(sessionId)}/head.json";

@@ -70,6 +70,9 @@ public static class CardCatalog
             }
         }
 
+        // The card the bot posts when a session is planned: no questions yet, "Stel je vraag vooraf" for everyone.
+        var announced = PitchSamples.PlannedStage.Session;
+        yield return ($"round/planned-announced/everyone/{locale}", SessionCard.Render(SessionView.Of(announced, SessionRecords.Empty), text, SessionViewer.Everyone).ToJson());
         var planned = PitchSamples.PlannedStage;
         var withdrawn = planned.Do(new WithdrawPitch(), SessionSamples.Bart);
         (string, PitchSamples.Stage, Actor, bool)[] pitchCards =
