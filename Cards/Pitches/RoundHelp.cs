@@ -15,16 +15,20 @@ public static class RoundHelp
     /// <summary>"vraag": the pitch card for a planned session, in the 1:1 chat.</summary>
     public static HelpCard.Command PitchCommand { get; } = new("vraag", "HelpCommandPitch");
 
-    /// <summary>The typed commands for the help card.</summary>
-    public static IReadOnlyList<HelpCard.Command> HelpCommands { get; } =
+    /// <summary>"sluit af", "noteer ..." and the tags: the sessions feature contributes them (it handles them).</summary>
+    public static IReadOnlyList<HelpCard.Command> SessionCommands { get; } =
     [
-        PlanCommand,
         new("sluit af", "HelpCommandClose"),
         new("noteer ...", "HelpCommandNote"),
         new("#tip #contact #link #idee #stap", "HelpCommandTags"),
-        new("verslagen", "HelpCommandSummaries"),
-        PitchCommand,
     ];
+
+    /// <summary>"verslagen": the summaries feature contributes it.</summary>
+    public static HelpCard.Command SummariesCommand { get; } = new("verslagen", "HelpCommandSummaries");
+
+    /// <summary>The typed commands for the help card, all together.</summary>
+    public static IReadOnlyList<HelpCard.Command> HelpCommands { get; } =
+        [PlanCommand, .. SessionCommands, SummariesCommand, PitchCommand];
 
     /// <summary>"Plan een sessie": a form on the help card in group chats (sessions run there, not in 1:1).</summary>
     public static IReadOnlyList<CardAction> HelpActions(Text text, bool personal)

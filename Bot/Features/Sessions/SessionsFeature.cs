@@ -65,7 +65,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         _items = items;
     }
 
-    public IEnumerable<HelpCard.Command> Commands => SessionOfferCard.HelpCommands;
+    public IEnumerable<HelpCard.Command> Commands => [.. SessionOfferCard.HelpCommands, .. RoundHelp.SessionCommands];
 
     public IEnumerable<CardAction> Actions(Text text, bool personal) => SessionOfferCard.HelpActions(text, personal);
 
