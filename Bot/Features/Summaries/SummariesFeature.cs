@@ -7,6 +7,7 @@ using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Summaries;
@@ -31,7 +32,7 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
         _coordinators = coordinators;
     }
 
-    public IEnumerable<HelpCard.Command> Commands { get; } = [new("samenvattingen [n]", "HelpCommandSummaries")];
+    public IEnumerable<HelpCard.Command> Commands { get; } = [RoundHelp.SummariesCommand];
 
     public IEnumerable<CardAction> Actions(Text text, bool personal) => [];
 
