@@ -5,7 +5,7 @@ namespace StuyfBot.Bot.Scheduling;
 /// that a restart or a second instance neither loses it nor does it twice.
 /// </summary>
 /// <param name="Id">
-/// Given by the caller and stable for one intent (e.g. <c>timer-{sessionId}-{timerVersion}-1min</c>):
+/// Given by the caller and stable for one intent (e.g. a timer alert: a hash of session, pitch, phase, timer generation and kind):
 /// scheduling the same id for the same time again changes nothing, and once it has fired or was
 /// cancelled it does not fire again (for Reminders:Retention). To fire again, use a new id (e.g.
 /// with the timer's version in it). 1-100 of letters, digits, '-', '_', '.', '~'.

@@ -96,7 +96,7 @@ public static class PitchForms
     {
         ArgumentNullException.ThrowIfNull(text);
         var data = onAnswerCard
-            ? SessionCard.Data(session, (SessionVerbs.PitchIdKey, pitchId), (SessionVerbs.OriginKey, SessionVerbs.AnswerCardOrigin))
+            ? SessionCard.Data(session, (SessionVerbs.PitchIdKey, pitchId), (SessionVerbs.OriginKey, SessionVerbs.AnswerCardOriginValue))
             : SessionCard.Data(session, (SessionVerbs.PitchIdKey, pitchId));
         return new ExecuteAction(text["ButtonSendAnswer"], SessionVerbs.Answer, data)
         {

@@ -65,11 +65,11 @@ public static class SessionVerbs
     /// </summary>
     public const string ConversationKey = "conversationId";
 
-    /// <summary>Which card a button is on, when the same verb is on two cards (see <see cref="AnswerCardOrigin"/>).</summary>
+    /// <summary>Which card a button is on, when the same verb is on two cards (see <see cref="AnswerCardOriginValue"/>).</summary>
     public const string OriginKey = "origin";
 
     /// <summary>The answer button of the <see cref="Pitches.AnswerCard"/> posted when a pitch comes up.</summary>
-    public const string AnswerCardOrigin = "answerCard";
+    public const string AnswerCardOriginValue = "answerCard";
 
     /// <summary>The month a summary is stored under ("yyyy-MM"), to find its blob.</summary>
     public const string MonthKey = "month";
@@ -219,7 +219,7 @@ public static class SessionVerbs
         };
         if (round is not null)
         {
-            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId, OnAnswerCard = Get(OriginKey) == AnswerCardOrigin };
+            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId, OnAnswerCard = Get(OriginKey) == AnswerCardOriginValue };
         }
 
         SessionCommand? command = verb switch

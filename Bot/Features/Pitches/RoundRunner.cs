@@ -79,14 +79,14 @@ public sealed partial class RoundRunner
         if (accepted.Item is { } item)
         {
             var appended = await _items.AppendAsync(sessionId, item, cancellationToken).ConfigureAwait(false);
-
-            // What this turn shows: the records it decided on and its own (a redelivery's first record
-            // stays, when it was among them). The live card reads afresh when it updates.
-            records = records.With(item);
             if (appended == AppendResult.AlreadyRecorded)
             {
-                return new RoundOutcome(accepted, sessions, records);
+                return new RoundOutcome(accepted, sessions, await _items.ReadAsync(sessionId, cancellationToken).ConfigureAwait(false));
             }
+
+            // What was read plus this record: no second listing per answer in a burst (and With adds
+            // an answer without folding everything again).
+            records = records.With(item);
         }
 
         await ApplyAsync(sessions, accepted, records, cancellationToken).ConfigureAwait(false);

@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
+using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
@@ -41,16 +43,29 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     private readonly LiveCardUpdater _cards;
     private readonly RoundRunner _round;
     private readonly SessionItemStore _items;
+    private readonly ConversationMembership _membership;
+    private readonly SummaryPublisher _summaries;
+    private readonly ILogger<SessionsFeature> _log;
 
-    public SessionsFeature(ConversationSessionStore sessions, LiveCardUpdater cards, RoundRunner round, SessionItemStore items)
+    public SessionsFeature(
+        ConversationSessionStore sessions,
+        LiveCardUpdater cards,
+        RoundRunner round,
+        SessionItemStore items,
+        ConversationMembership membership,
+        SummaryPublisher summaries,
+        ILogger<SessionsFeature> log)
     {
+        _membership = membership;
+        _summaries = summaries;
+        _log = log;
         _sessions = sessions;
         _cards = cards;
         _round = round;
         _items = items;
     }
 
-    public IEnumerable<HelpCard.Command> Commands => SessionOfferCard.HelpCommands;
+    public IEnumerable<HelpCard.Command> Commands => [.. SessionOfferCard.HelpCommands, .. RoundHelp.SessionCommands];
 
     public IEnumerable<CardAction> Actions(Text text, bool personal) => SessionOfferCard.HelpActions(text, personal);
 
@@ -183,8 +198,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     {
         if (context.IsPersonal)
         {
-            // The 1:1 pitch card names its group; the planning feature's form is the only one that does.
-            return InvokeResponse.Message(text["UnknownAction"]);
+            return await OnPersonalPitchAsync(context, run, text).ConfigureAwait(false);
         }
 
         var conversationId = context.Activity.Conversation!.Id!;
@@ -203,6 +217,48 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             default:
                 throw new InvalidOperationException("Unknown decision.");
         }
+    }
+
+    /// <summary>
+    /// The pitch card in a 1:1 chat names its group: the person must be in it (anyone could
+    /// forge the name), and only their own pitch can be sent or withdrawn from there.
+    /// </summary>
+    private async Task<InvokeResponse> OnPersonalPitchAsync(ActivityContext context, RunRoundCommand run, Text text)
+    {
+        if (run.ConversationId is not { } groupId || run.Command is not (SubmitPitch or WithdrawPitch))
+        {
+            return InvokeResponse.Message(text["UnknownAction"]);
+        }
+
+        var group = await _sessions.ReadAsync(groupId, context.CancellationToken).ConfigureAwait(false);
+        if (group?.Find(run.SessionId) is null)
+        {
+            return InvokeResponse.Message(text["SessionCardOutdated"]);
+        }
+
+        var me = context.Activity.From!.Id!;
+        try
+        {
+            if (!await _membership.IsMemberAsync(group.Conversation, me, context.CancellationToken).ConfigureAwait(false))
+            {
+                LogNotMember(run.SessionId);
+                return InvokeResponse.Message(text["PitchFormNotMember"]);
+            }
+        }
+        catch (ConnectorException ex)
+        {
+            LogRosterUnavailable(run.SessionId, ex);
+            return InvokeResponse.Message(text["PitchFormTryAgain"]);
+        }
+
+        var outcome = await _round.RunAsync(groupId, run.SessionId, run.Command, ActorOf(context), context.Activity.Id!, context.CancellationToken).ConfigureAwait(false);
+        return outcome.Decision switch
+        {
+            null => InvokeResponse.Message(text["SessionCardOutdated"]),
+            RoundRefused refused => InvokeResponse.Message(RoundMessages.Refusal(text, refused)),
+            RoundAccepted accepted => InvokeResponse.Card(PitchCard.Render(accepted.State, outcome.Records, me, text, editing: false).ToJson()),
+            _ => throw new InvalidOperationException("Unknown decision."),
+        };
     }
 
     private async Task OnMeetingStartAsync(ActivityContext context)
@@ -257,6 +313,11 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             {
                 await context.Send(SessionActivities.Announcement(announcement, sessions.Locale)).ConfigureAwait(false);
             }
+
+            if (sessionEvent is SessionClosed closed)
+            {
+                await _summaries.PublishAsync(sessions, closed.Session, context.CancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -293,6 +354,12 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     }
 
     private static string NewSessionId() => Guid.NewGuid().ToString("N");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A 1:1 pitch for session {SessionId} came from someone who is not in its group")]
+    private partial void LogNotMember(string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the group's members for a 1:1 pitch for session {SessionId}")]
+    private partial void LogRosterUnavailable(string sessionId, Exception exception);
 
     [GeneratedRegex(@"^\s*start\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StartCommand();

@@ -1,143 +1,123 @@
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.Files;
 using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Storage;
+using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Bot.Tests.Pitches;
 
-/// <summary>
-/// A session's records on the file store: reads that arrive while a listing runs share the next
-/// listing, and every read sees what was stored before it asked, also by another instance.
-/// </summary>
-public sealed class SessionItemStoreTests : IDisposable
+/// <summary>A session's records on a real store: every type round-trips, a redelivery is recorded once, another instance's records are seen.</summary>
+public sealed class SessionItemStoreTests : IClassFixture<AzuriteFixture>
 {
-    private const string SessionId = "s1";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly DateTimeOffset T0 = new(2026, 11, 28, 18, 30, 0, TimeSpan.Zero);
+    private readonly AzuriteFixture _azurite;
 
-    private readonly TempFolder _folder = new();
-    private readonly FileDocumentStore _files;
-    private readonly HeldListings _store;
-    private readonly StateStore _state;
-    private readonly SessionItemStore _items;
+    public SessionItemStoreTests(AzuriteFixture azurite) => _azurite = azurite;
 
-    public SessionItemStoreTests()
+    public static TheoryData<string> Stores => new() { "file", "azurite" };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Every_record_type_is_stored_and_read_back_as_it_was(string kind)
     {
-        _files = new FileDocumentStore(_folder.Path);
-        _store = new HeldListings(_files);
-        _state = StorageTestSupport.State(_store);
-        _items = new SessionItemStore(_state, TimeProvider.System, NullLogger<SessionItemStore>.Instance);
-    }
-
-    public void Dispose()
-    {
-        _files.Dispose();
-        _folder.Dispose();
-    }
-
-    [Fact]
-    public async Task Reads_during_a_listing_share_the_next_one_and_see_what_another_instance_stored_before_they_asked()
-    {
-        await _items.AppendAsync(SessionId, Answer("mine"), default);
-        _store.HoldNext();
-        var first = _items.ReadAsync(SessionId, default);
-        await _store.Held.WaitAsync(Patience);
-
-        // Another instance records an answer; then twenty turns read.
-        await _state.AppendAsync(StateKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
-        var later = Enumerable.Range(0, 20).Select(_ => _items.ReadAsync(SessionId, default)).ToList();
-        _store.Release();
-
-        Assert.Equal(["mine"], Ids(await first.WaitAsync(Patience)));
-        Assert.All(await Task.WhenAll(later).WaitAsync(Patience), r => Assert.Equal(["mine", "theirs"], Ids(r)));
-        Assert.Equal(2, _store.Listings);
-    }
-
-    [Fact]
-    public async Task A_read_after_an_append_shows_it_without_another_instance_in_between()
-    {
-        for (var i = 0; i < 5; i++)
+        using var folder = new TempFolder();
+        var store = NewStore(kind, folder);
+        var items = Items(store);
+        List<SessionItem> written =
+        [
+            new PitchRecord { Id = "a1~pitch", At = T0, AuthorKey = "29:lotte", AuthorName = "Lotte", Content = new PitchContent("leeft", "zoekt", null, "nieuwsgierig"), Visibility = PitchVisibility.FacilitatorsOnly, Source = PitchSource.Live },
+            new AnswerRecord { Id = "a2~answer", At = T0.AddSeconds(1), AuthorKey = "29:jef", AuthorName = "Jef", PitchId = "a1~pitch", Kind = AnswerKind.Offer, Text = "ik help" },
+            new NextStepRecord { Id = "a3~next-step", At = T0.AddSeconds(2), AuthorKey = "29:lotte", AuthorName = "Lotte", PitchId = "a1~pitch", Text = "bellen" },
+            new NoteRecord { Id = "a4~note", At = T0.AddSeconds(3), AuthorKey = "29:fatima", AuthorName = "Fatima", Source = NoteSource.Forwarded, Tags = [NoteTag.Link], Text = "Repair", Links = ["https://repairgent.be"] },
+            new NoteStrikeRecord { Id = "a5~note-strike", At = T0.AddSeconds(4), AuthorKey = "29:fatima", AuthorName = "Fatima", NoteId = "a4~note" },
+        ];
+        foreach (var item in written)
         {
-            await _items.AppendAsync(SessionId, Answer($"a{i}"), default);
-            Assert.Contains($"a{i}", Ids(await _items.ReadAsync(SessionId, default)));
+            Assert.Equal(AppendResult.Appended, await items.AppendAsync("s1", item, CancellationToken.None));
         }
 
-        Assert.Equal(5, (await _items.ReadAsync(SessionId, default)).AnswersTo("p1").Count);
+        // A fresh instance reads from storage only.
+        var read = await Items(store).ReadAsync("s1", CancellationToken.None);
+        Assert.Equal(written.Count, read.Items.Count);
+        foreach (var (expected, actual) in written.Zip(read.Items))
+        {
+            Assert.Equal(expected.GetType(), actual.GetType());
+            Assert.Equal(Canonical(expected), Canonical(actual));
+        }
+
+        Assert.True(Assert.Single(read.Notes).Struck);
+        Assert.Equal("bellen", read.NextStepOf("a1~pitch")?.Text);
+        var stored = Encoding.UTF8.GetString((await store.ReadAsync(StateKeys.SessionItem("s1", "a2~answer"), CancellationToken.None))!.Content.Span);
+        Assert.Contains("\"kind\":\"session-item\"", stored, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"answer\"", stored, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"Offer\"", stored, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_redelivered_record_is_kept_once_and_the_first_one_stays(string kind)
+    {
+        using var folder = new TempFolder();
+        var items = Items(NewStore(kind, folder));
+        var first = Answer("act-7~answer", "eerste");
+        Assert.Equal(AppendResult.Appended, await items.AppendAsync("s1", first, CancellationToken.None));
+        Assert.Equal(AppendResult.AlreadyRecorded, await items.AppendAsync("s1", first with { Text = "tweede" }, CancellationToken.None));
+
+        var answers = (await items.ReadAsync("s1", CancellationToken.None)).Items.OfType<AnswerRecord>().ToList();
+        Assert.Equal("eerste", Assert.Single(answers).Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Records_written_by_another_instance_are_seen_and_sessions_do_not_mix(string kind)
+    {
+        using var folder = new TempFolder();
+        var store = NewStore(kind, folder);
+        var (one, two) = (Items(store), Items(store));
+        await one.AppendAsync("s1", Answer("a1~answer", "van één"), CancellationToken.None);
+        Assert.Single((await two.ReadAsync("s1", CancellationToken.None)).Items);
+
+        await two.AppendAsync("s1", Answer("a2~answer", "van twee"), CancellationToken.None);
+        await two.AppendAsync("s2", Answer("a3~answer", "andere sessie"), CancellationToken.None);
+        var seen = await one.ReadAsync("s1", CancellationToken.None);
+        Assert.Equal(["van één", "van twee"], seen.Items.OfType<AnswerRecord>().Select(a => a.Text));
     }
 
     [Fact]
-    public async Task The_records_last_read_are_the_last_listing_and_what_this_process_appended_since_without_listing()
+    public async Task A_record_read_once_is_not_read_again()
     {
-        Assert.Null(_items.LastRead(SessionId));
-        await _items.AppendAsync(SessionId, Answer("a1"), default);
-        Assert.Null(_items.LastRead(SessionId));
-
-        await _items.ReadAsync(SessionId, default);
-        await _state.AppendAsync(StateKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
-        await _items.AppendAsync(SessionId, Answer("a2"), default);
-        var listings = _store.Listings;
-
-        Assert.Equal(["a1", "a2"], Ids(_items.LastRead(SessionId)!));
-        Assert.Equal(listings, _store.Listings);
-        Assert.Equal(["a1", "a2", "theirs"], Ids(await _items.ReadAsync(SessionId, default)));
-        Assert.Equal(["a1", "a2", "theirs"], Ids(_items.LastRead(SessionId)!));
-    }
-
-    private static List<string> Ids(SessionRecords records) => [.. records.Items.Select(i => i.Id).Order(StringComparer.Ordinal)];
-
-    private static AnswerRecord Answer(string id) => new()
-    {
-        Id = id,
-        At = DateTimeOffset.UtcNow,
-        AuthorKey = "29:" + id,
-        AuthorName = id,
-        PitchId = "p1",
-        Kind = AnswerKind.Tip,
-        Text = "tip",
-    };
-
-    /// <summary>The file store, counting listings; the next listing can be held after it has listed, before it answers.</summary>
-    private sealed class HeldListings(IDocumentStore inner) : IDocumentStore
-    {
-        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _listings;
-        private int _holdNext;
-
-        public int Listings => Volatile.Read(ref _listings);
-
-        public Task Held => _held.Task;
-
-        public string Location => inner.Location;
-
-        public void HoldNext() => Volatile.Write(ref _holdNext, 1);
-
-        public void Release() => _gate.TrySetResult();
-
-        public async Task<DocumentPage> ListAsync(string prefix, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+        using var folder = new TempFolder();
+        var store = new CountingStore(new FileDocumentStore(folder.Path));
+        var writer = Items(store);
+        for (var i = 0; i < 20; i++)
         {
-            Interlocked.Increment(ref _listings);
-            var page = await inner.ListAsync(prefix, continuationToken, pageSize, cancellationToken);
-            if (Interlocked.Exchange(ref _holdNext, 0) == 1)
-            {
-                _held.TrySetResult();
-                await _gate.Task;
-            }
-
-            return page;
+            await writer.AppendAsync("s1", Answer($"a{i}~answer", $"antwoord {i}"), CancellationToken.None);
         }
 
-        public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
+        var reader = Items(store);
+        await reader.ReadAsync("s1", CancellationToken.None);
+        var before = store.Calls;
+        var again = await reader.ReadAsync("s1", CancellationToken.None);
 
-        public Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-
-        public Task<WriteResult> CreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => inner.CreateAsync(key, content, cancellationToken);
-
-        public Task<WriteResult> ReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken) => inner.ReplaceAsync(key, content, ifMatch, cancellationToken);
-
-        public Task<DeleteResult> DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken) => inner.DeleteAsync(key, ifMatch, cancellationToken);
+        Assert.Equal(20, again.Items.Count);
+        Assert.Equal(1, store.Calls - before); // the listing only
     }
+
+    private IDocumentStore NewStore(string kind, TempFolder folder) =>
+        kind == "file" ? new FileDocumentStore(folder.Path) : _azurite.NewStore();
+
+    private static SessionItemStore Items(IDocumentStore store) =>
+        new(StorageTestSupport.State(store), TimeProvider.System, NullLogger<SessionItemStore>.Instance);
+
+    private static AnswerRecord Answer(string id, string text) =>
+        new() { Id = id, At = T0, AuthorKey = "29:jef", AuthorName = "Jef", PitchId = "p1", Kind = AnswerKind.Tip, Text = text };
+
+    /// <summary>The record as stored (so lists compare by content).</summary>
+    private static string Canonical(SessionItem item) =>
+        Encoding.UTF8.GetString(SessionItemDocuments.Kind.Serialize(item));
 }

@@ -70,6 +70,9 @@ public static class CardCatalog
             }
         }
 
+        // The card the bot posts when a session is planned: no questions yet, "Stel je vraag vooraf" for everyone.
+        var announced = PitchSamples.PlannedStage.Session;
+        yield return ($"round/planned-announced/everyone/{locale}", SessionCard.Render(SessionView.Of(announced, SessionRecords.Empty), text, SessionViewer.Everyone).ToJson());
         var planned = PitchSamples.PlannedStage;
         var withdrawn = planned.Do(new WithdrawPitch(), SessionSamples.Bart);
         (string, PitchSamples.Stage, Actor, bool)[] pitchCards =
@@ -106,5 +109,7 @@ public static class CardCatalog
 
         yield return ($"summaries/list/{locale}", SummaryListCard.Render([SummaryListing.Of(PitchSamples.Summary(SummaryAudience.Group))], text).ToJson());
         yield return ($"summaries/empty/{locale}", SummaryListCard.Render([], text).ToJson());
+        yield return ($"summaries/opened/{locale}", OpenedSummaryCard.Render(PitchSamples.Summary(SummaryAudience.Facilitators), OpenedSummaryCardTests.Files, text).ToJson());
+        yield return ($"summaries/opened-big/{locale}", OpenedSummaryCard.Render(SummaryCardTests.Many(300, 40, 30), OpenedSummaryCardTests.Files, text).ToJson());
     }
 }
