@@ -26,6 +26,9 @@ public sealed class AnswerBurst
     private const string CloseConfirmVerb = "session.closeConfirm";
     private const string CardResponse = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>What a closed session leaves in storage: JSON, Markdown and HTML, for the group and for the facilitators.</summary>
+    private const int SummaryFiles = 6;
+
     /// <summary>BenchConnector answers every POST with this activity id (the live card's, and the answer card's).</summary>
     private const string CardActivityId = "1";
 
@@ -98,9 +101,11 @@ public sealed class AnswerBurst
         await InvokeCardAsync(activities, moderator, CloseConfirmVerb, CardJson.ActionData(confirmCard.Card, CloseConfirmVerb)!, cancellationToken).ConfigureAwait(false);
         var closeMs = confirm.Elapsed.TotalMilliseconds;
         double? summaryStoredMs = null;
+        var summaryFiles = 0;
         while (confirm.Elapsed < TimeSpan.FromSeconds(10))
         {
-            if (await _stored.HasSummaryAsync(sessionId, cancellationToken).ConfigureAwait(false))
+            summaryFiles = await _stored.SummaryFilesAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            if (summaryFiles >= SummaryFiles)
             {
                 summaryStoredMs = confirm.Elapsed.TotalMilliseconds;
                 break;
@@ -116,7 +121,7 @@ public sealed class AnswerBurst
         }
 
         var summary = await _stored.TimeSummaryAsync(closed, cancellationToken).ConfigureAwait(false);
-        return new AnswerRun(setupMs, bursts, closeMs, summaryStoredMs, summary);
+        return new AnswerRun(setupMs, bursts, closeMs, summaryFiles, summaryStoredMs, summary);
     }
 
     private async Task<AnswerBurstResult> BurstAsync(
@@ -302,7 +307,8 @@ public sealed class AnswerBurst
 /// <summary>A whole answer-burst run against one bot process.</summary>
 /// <param name="SetupMs">Starting the session, checking everyone in and submitting the pitches.</param>
 /// <param name="Bursts">Each burst, one per pitch.</param>
-/// <param name="CloseMs">The moderator's confirm of "sluit af": request sent to answer read.</param>
-/// <param name="SummaryStoredMs">From sending the confirm until a summary document of the session was stored (null: none within 10 s).</param>
+/// <param name="CloseMs">The moderator's confirm of "sluit af": request sent to answer read (the bot publishes the summary within that turn).</param>
+/// <param name="SummaryFiles">Summary files of the session found in storage (six expected).</param>
+/// <param name="SummaryStoredMs">From sending the confirm until all six summary files were stored (null: not within 10 s).</param>
 /// <param name="Summary">The summary of the closed session, built in this process from what the bot stored.</param>
-public sealed record AnswerRun(double SetupMs, IReadOnlyList<AnswerBurstResult> Bursts, double CloseMs, double? SummaryStoredMs, SummaryTiming Summary);
+public sealed record AnswerRun(double SetupMs, IReadOnlyList<AnswerBurstResult> Bursts, double CloseMs, int SummaryFiles, double? SummaryStoredMs, SummaryTiming Summary);

@@ -80,7 +80,7 @@ static async Task<int> AnswersAsync(BurstOptions options, HttpClient http, Conne
     var summary = run.Summary;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {options.Label} | close and summary | setup {run.SetupMs / 1000:F1} s | close confirm {run.CloseMs:F0} ms | " +
-        $"summary stored {(run.SummaryStoredMs is { } ms ? ms.ToString("F0", CultureInfo.InvariantCulture) + " ms after the confirm" : "no (not within 10 s)")} | " +
+        $"summary files {run.SummaryFiles}/6{(run.SummaryStoredMs is { } ms ? " stored " + ms.ToString("F0", CultureInfo.InvariantCulture) + " ms after sending the confirm" : " (not all within 10 s)")} | " +
         $"{summary.Answers} answers: load records {summary.LoadMs:F0} ms, build + render (2 audiences × Markdown, HTML) first {summary.FirstBuildMs:F1} ms, warm {summary.WarmBuildMs:F1} ms | " +
         $"group summary {summary.MarkdownChars / 1024} K chars Markdown, {summary.HtmlChars / 1024} K chars HTML |"));
 

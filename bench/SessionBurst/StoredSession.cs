@@ -96,18 +96,19 @@ public sealed class StoredSession : IDisposable
         return null;
     }
 
-    /// <summary>Whether any summary document of the session is stored (the bot writes them when a session closes).</summary>
-    public async Task<bool> HasSummaryAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>How many summary files of the session are stored (the bot writes six when a session closes: JSON, Markdown and HTML for two audiences).</summary>
+    public async Task<int> SummaryFilesAsync(string sessionId, CancellationToken cancellationToken)
     {
+        var files = 0;
         await foreach (var key in _store.ListAllAsync(StateKeys.SummariesPrefix, 500, cancellationToken).ConfigureAwait(false))
         {
             if (key.Contains(sessionId, StringComparison.Ordinal))
             {
-                return true;
+                files++;
             }
         }
 
-        return false;
+        return files;
     }
 
     /// <summary>Loads the closed session's records as the bot does (nothing cached) and builds and renders its summaries.</summary>
