@@ -85,7 +85,9 @@ public static class StorageServiceCollectionExtensions
 
         try
         {
-            return new FileDocumentStore(Path.GetFullPath(storage.DataPath, contentRoot));
+            var store = new FileDocumentStore(Path.GetFullPath(storage.DataPath, contentRoot));
+            FileDocumentStore.ReserveThreadsForFlushes();
+            return store;
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {

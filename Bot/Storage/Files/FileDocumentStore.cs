@@ -17,6 +17,9 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
     /// <summary>Keys share this many locks; two keys in one stripe only wait for each other briefly.</summary>
     private const int Stripes = 64;
 
+    /// <summary>Thread-pool threads a bot on the file store has from the start (see <see cref="ReserveThreadsForFlushes"/>).</summary>
+    internal const int MinWorkerThreads = 32;
+
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
 
     private readonly string _root;
@@ -32,6 +35,21 @@ public sealed class FileDocumentStore : IDocumentStore, IDisposable
     }
 
     public string Location => _root;
+
+    /// <summary>
+    /// Every write holds a thread-pool thread while it flushes to disk (there is no asynchronous
+    /// fsync), and the pool does not count that as blocked: a burst of writes on a freshly started
+    /// bot (300 answers within a second) waited for the pool to add threads only gradually, and
+    /// every turn waited with it. So a bot on the file store asks for enough threads from the start.
+    /// </summary>
+    public static void ReserveThreadsForFlushes()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < MinWorkerThreads)
+        {
+            ThreadPool.SetMinThreads(MinWorkerThreads, completionPorts);
+        }
+    }
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StuyfBot.Bot.Hosting;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.Files;
 using StuyfBot.StorageLoad;
@@ -26,6 +28,26 @@ public sealed class FileDocumentStoreTests : IDisposable
 
         Assert.Equal(["sessions/s1/head.json", "sessions/s1/items/a.json"], files);
         Assert.Equal("""{"v":2}""", await File.ReadAllTextAsync(Path.Combine(_folder.Path, "sessions", "s1", "head.json")));
+    }
+
+    [Fact]
+    public void A_bot_on_the_file_store_has_pool_threads_for_its_flushes_from_the_start()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        try
+        {
+            ThreadPool.SetMinThreads(Environment.ProcessorCount, completionPorts);
+
+            using var store = (FileDocumentStore)StorageServiceCollectionExtensions.CreateStore(
+                new StorageOptions { DataPath = _folder.Path }, new BotOptions(), _folder.Path, null, NullLoggerFactory.Instance);
+
+            ThreadPool.GetMinThreads(out var reserved, out var ports);
+            Assert.Equal((FileDocumentStore.MinWorkerThreads, completionPorts), (reserved, ports));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
     }
 
     [Fact]
