@@ -4,6 +4,7 @@ using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSessions(configuration);
         services.AddPitches(configuration);
+        services.AddSummaries(configuration);
         services.AddSingleton(sp =>
         {
             var app = new App();

@@ -47,6 +47,8 @@ public sealed class LoopbackConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly List<(Func<ConnectorCall, bool> Match, Fault Fault)> _matchingFaults = [];
+    private readonly Lock _matchingLock = new();
     private readonly SemaphoreSlim _signal = new(0);
     private WebApplication? _app;
     private int _nextId;
@@ -92,6 +94,22 @@ public sealed class LoopbackConnector : IAsyncDisposable
     public void FailNext(int status, DateTimeOffset retryAt, int times = 1) =>
         Enqueue(new Fault(status, retryAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero, Drop: false), times);
 
+    /// <summary>
+    /// The next calls that <paramref name="match"/> (only those) are answered with this status,
+    /// one each; other calls are answered as usual.
+    /// </summary>
+    public void FailNextMatching(Func<ConnectorCall, bool> match, int status, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_matchingLock)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _matchingFaults.Add((match, new Fault(status, null, TimeSpan.Zero, Drop: false)));
+            }
+        }
+    }
+
     /// <summary>The next call is answered with this status and this raw body (application/json).</summary>
     public void AnswerNext(int status, string body) => Enqueue(new Fault(status, null, TimeSpan.Zero, Drop: false) { Body = body }, 1);
 
@@ -105,6 +123,10 @@ public sealed class LoopbackConnector : IAsyncDisposable
     {
         _calls.Clear();
         _faults.Clear();
+        lock (_matchingLock)
+        {
+            _matchingFaults.Clear();
+        }
     }
 
     /// <summary>Waits until at least <paramref name="count"/> calls match, then returns them.</summary>
@@ -150,16 +172,17 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
         var path = http.Request.Path.Value ?? string.Empty;
         var raw = http.Request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
-        _calls.Enqueue(new ConnectorCall(http.Request.Method, raw.Split('?')[0], body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow)
+        var call = new ConnectorCall(http.Request.Method, raw.Split('?')[0], body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow)
         {
             Query = http.Request.QueryString.Value ?? string.Empty,
             ContentLength = http.Request.ContentLength,
             Chunked = http.Request.Headers.TransferEncoding.Count > 0,
             ContentType = http.Request.ContentType,
-        });
+        };
+        _calls.Enqueue(call);
         _signal.Release();
 
-        if (_faults.TryDequeue(out var fault))
+        if (TakeMatchingFault(call) is { } fault || _faults.TryDequeue(out fault))
         {
             if (fault.Drop)
             {
@@ -243,6 +266,22 @@ public sealed class LoopbackConnector : IAsyncDisposable
         public string? ErrorCode { get; init; }
 
         public string? Body { get; init; }
+    }
+
+    private Fault? TakeMatchingFault(ConnectorCall call)
+    {
+        lock (_matchingLock)
+        {
+            var index = _matchingFaults.FindIndex(f => f.Match(call));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _matchingFaults[index].Fault;
+            _matchingFaults.RemoveAt(index);
+            return fault;
+        }
     }
 
     private void Enqueue(Fault fault, int times)

@@ -5,6 +5,7 @@ using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
@@ -43,6 +44,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     private readonly RoundRunner _round;
     private readonly SessionItemStore _items;
     private readonly ConversationMembership _membership;
+    private readonly SummaryPublisher _summaries;
     private readonly ILogger<SessionsFeature> _log;
 
     public SessionsFeature(
@@ -51,9 +53,11 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         RoundRunner round,
         SessionItemStore items,
         ConversationMembership membership,
+        SummaryPublisher summaries,
         ILogger<SessionsFeature> log)
     {
         _membership = membership;
+        _summaries = summaries;
         _log = log;
         _sessions = sessions;
         _cards = cards;
@@ -308,6 +312,11 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             if (SessionMessages.For(groupText, sessionEvent, accepted.State) is { } announcement)
             {
                 await context.Send(SessionActivities.Announcement(announcement, sessions.Locale)).ConfigureAwait(false);
+            }
+
+            if (sessionEvent is SessionClosed closed)
+            {
+                await _summaries.PublishAsync(sessions, closed.Session, context.CancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -10,7 +10,9 @@ namespace StuyfBot.Bot.Storage.State;
 /// <code>
 /// sessions/{sessionId}/head.json            the session head (conditional replace)
 /// sessions/{sessionId}/items/{itemId}.json  append-only records (create-only, by activity id)
-/// summaries/{yyyy}/{MM}/{sessionId}.{json,md,html}
+/// sessions/{sessionId}/summary/{output}.json  whether the summary card / a recap went out (create-only claim)
+/// summaries/{yyyy}/{MM}/{sessionId}.{json,md,html}               the group's summary
+/// summaries/{yyyy}/{MM}/{sessionId}.facilitators.{json,md,html}  the facilitators' (for the coordinator)
 /// people/{tenantHash}/{userHash}.json       a person's 1:1 conversation reference
 /// reminders/{yyyy-MM-dd}/{HHmmss}-{id}.json due reminders, listed in time order
 /// reminder-claims/{yyyy-MM-dd}/{HHmmss}-{id}.json  who fires a reminder, then how it ended
@@ -29,6 +31,9 @@ public static class StateKeys
     public const string RemindersPrefix = "reminders/";
     public const string ReminderClaimsPrefix = "reminder-claims/";
     public const string ConversationsPrefix = "conversations/";
+
+    /// <summary>What sets a facilitators' summary's name apart from the group's (before the extension).</summary>
+    public const string FacilitatorsSuffix = ".facilitators";
 
     /// <summary>
     /// The sessions of one conversation (a Stuyfplek's chat or channel): the current session and
@@ -72,6 +77,27 @@ public static class StateKeys
         };
         return string.Create(CultureInfo.InvariantCulture, $"{SummariesPrefix}{utc:yyyy}/{utc:MM}/{Segment(sessionId)}.{extension}");
     }
+
+    /// <summary>
+    /// The facilitators' summary (with the facilitators-only pitches), next to the group's: what
+    /// the coordinator lists and opens. Never posted in a group.
+    /// </summary>
+    public static string FacilitatorsSummary(string sessionId, DateTimeOffset heldOn, SummaryFormat format)
+    {
+        var group = Summary(sessionId, heldOn, format);
+        var dot = group.LastIndexOf('.');
+        return string.Concat(group.AsSpan(0, dot), FacilitatorsSuffix, group.AsSpan(dot));
+    }
+
+    /// <summary>The listing prefix of the summaries of sessions held in one month (UTC).</summary>
+    public static string SummariesOf(int year, int month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{SummariesPrefix}{year:D4}/{month:D2}/");
+
+    /// <summary>
+    /// The record that one output of a closed session's summary (the group card, one recap) went
+    /// out or is going out: created before sending, so it goes out once.
+    /// </summary>
+    public static string SummaryDelivery(string sessionId, string output) => $"{SessionsPrefix}{Segment(sessionId)}/summary/{Segment(output)}.json";
 
     public static string Person(KeyedHash hash, string? tenantId, string userId)
     {

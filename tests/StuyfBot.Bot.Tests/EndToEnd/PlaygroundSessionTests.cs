@@ -172,8 +172,11 @@ public sealed class PlaygroundSessionTests : IAsyncLifetime
         Assert.Equal(People.Select(p => p.Name).Order(), final["Aanwezig (6)"].Split(", ").Order());
         Assert.Equal("Lotte Vermeulen", final["Moderator"]);
 
-        // One card all along, and the playground accepted every call of the bot.
-        Assert.Single(_playground.Messages.Items, m => !m.IsUpdate && m.Card is not null);
+        // One live card all along, then the summary card in the group's language; the playground accepted every call of the bot.
+        var cards = _playground.Messages.Items.Where(m => !m.IsUpdate && m.Card is not null).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.Equal(cardId, cards[0].MessageId);
+        Assert.Contains("Verslag: Connectortafel: Wijkcentrum", Texts(cards[1].Card!));
         Assert.All(_playground.Log.Items.Where(e => e.IsToBot), e => Assert.Equal(200, e.ResponseStatus));
         var botCalls = _playground.Log.Items.Where(e => e.IsFromBot).ToList();
         Assert.All(botCalls, e => Assert.InRange(e.ResponseStatus ?? 0, 200, 299));

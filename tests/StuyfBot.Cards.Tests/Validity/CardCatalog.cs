@@ -109,5 +109,7 @@ public static class CardCatalog
 
         yield return ($"summaries/list/{locale}", SummaryListCard.Render([SummaryListing.Of(PitchSamples.Summary(SummaryAudience.Group))], text).ToJson());
         yield return ($"summaries/empty/{locale}", SummaryListCard.Render([], text).ToJson());
+        yield return ($"summaries/opened/{locale}", OpenedSummaryCard.Render(PitchSamples.Summary(SummaryAudience.Facilitators), OpenedSummaryCardTests.Files, text).ToJson());
+        yield return ($"summaries/opened-big/{locale}", OpenedSummaryCard.Render(SummaryCardTests.Many(300, 40, 30), OpenedSummaryCardTests.Files, text).ToJson());
     }
 }

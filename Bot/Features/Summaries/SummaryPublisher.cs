@@ -1,0 +1,397 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using StuyfBot.Bot.Api;
+using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Bot.Features.People;
+using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Scheduling;
+using StuyfBot.Bot.Storage;
+using StuyfBot.Bot.Storage.State;
+using StuyfBot.Cards.AdaptiveCards;
+using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Summaries;
+using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Summaries;
+
+namespace StuyfBot.Bot.Features.Summaries;
+
+/// <summary>
+/// What a closed session leaves behind: its summary stored as JSON, Markdown and HTML (the group's
+/// at <see cref="StateKeys.Summary"/>, the facilitators' next to it at
+/// <see cref="StateKeys.FacilitatorsSummary"/>), the group's summary card posted in the session's
+/// conversation, and each pitcher's recap in a 1:1 chat, each in its reader's language.
+/// <para>
+/// Every output happens once, however often this runs (a redelivered close, a second instance, the
+/// backstop): files are written create-only, and the card and each recap are claimed create-only
+/// under <see cref="StateKeys.SummaryDelivery"/> before they are sent and marked sent after. A
+/// durable reminder (<see cref="SummaryBackstop"/>), scheduled before anything else, runs it all
+/// again a little later and finishes whatever a crash, the store or the connector left undone.
+/// </para>
+/// </summary>
+public sealed partial class SummaryPublisher
+{
+    public const string ReminderKind = "summary-publish";
+
+    internal const string ConversationIdKey = "conversationId";
+    internal const string SessionIdKey = "sessionId";
+    internal const string CardOutput = "card";
+
+    /// <summary>Recaps sent at the same time (each to another 1:1 chat).</summary>
+    private const int RecapsAtOnce = 4;
+
+    private readonly SessionItemStore _items;
+    private readonly StateStore _state;
+    private readonly PeopleDirectory _people;
+    private readonly KeyedHashProvider _hashes;
+    private readonly IConversationClient _conversations;
+    private readonly IReminderScheduler _reminders;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _backstopDelay;
+    private readonly TimeSpan _lease;
+    private readonly ILogger<SummaryPublisher> _log;
+
+    public SummaryPublisher(
+        SessionItemStore items,
+        StateStore state,
+        PeopleDirectory people,
+        KeyedHashProvider hashes,
+        IConversationClient conversations,
+        IReminderScheduler reminders,
+        TimeProvider time,
+        IOptions<SummaryOptions> options,
+        IOptions<ConnectorOptions> connector,
+        ILogger<SummaryPublisher> log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connector);
+        _items = items;
+        _state = state;
+        _people = people;
+        _hashes = hashes;
+        _conversations = conversations;
+        _reminders = reminders;
+        _time = time;
+        _backstopDelay = options.Value.SummaryBackstopDelay;
+
+        // A send takes at most the connector's whole retry budget and its wait for room in the rate
+        // limits; a claim older than that (and a margin) belongs to a sender that died.
+        _lease = connector.Value.TotalTimeout + connector.Value.MaxRateLimitWait + TimeSpan.FromSeconds(30);
+        _log = log;
+    }
+
+    /// <summary>
+    /// Publishes the summary of the session that just closed. Failures are logged and left to the
+    /// backstop reminder, so the close itself never fails because of its summary.
+    /// </summary>
+    public async Task PublishAsync(ConversationSessions sessions, Session closed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(closed);
+        var closedAt = closed.ClosedAt ?? throw new ArgumentException("Only a closed session has a summary.", nameof(closed));
+        try
+        {
+            // The backstop first: from here on a crash or a failure anywhere below loses nothing.
+            await _reminders.ScheduleAsync(Backstop(sessions, closed.Id, closedAt), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogNoBackstop(closed.Id, ex);
+        }
+
+        try
+        {
+            var result = await RunAsync(sessions, closed, cancellationToken).ConfigureAwait(false);
+            if (!result.Complete)
+            {
+                LogLeftToBackstop(closed.Id, result.Failed, result.InProgress, closedAt + _backstopDelay);
+            }
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or StoredDocumentException)
+        {
+            LogRunFailed(closed.Id, ex);
+        }
+    }
+
+    /// <summary>
+    /// Stores what is not stored yet and sends what was not sent yet. Complete when nothing is
+    /// left to do; a store or connector failure of one output is counted, not thrown.
+    /// </summary>
+    internal async Task<PublishResult> RunAsync(ConversationSessions sessions, Session closed, CancellationToken cancellationToken)
+    {
+        var records = await _items.ReadAsync(closed.Id, cancellationToken).ConfigureAwait(false);
+        var text = Text.For(sessions.Locale);
+        var group = SummaryBuilder.Build(closed, records, SummaryAudience.Group);
+        var facilitators = SummaryBuilder.Build(closed, records, SummaryAudience.Facilitators);
+        var failedStores = await StoreAsync(group, facilitators, text, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new List<Delivery>
+        {
+            await DeliverOnceAsync(closed.Id, CardOutput, ct => SendCardAsync(sessions, group, text, ct), cancellationToken).ConfigureAwait(false),
+        };
+        var recaps = SummaryBuilder.Recaps(closed, records);
+        var hash = await _hashes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var recapOutcomes = new Delivery[recaps.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, recaps.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = RecapsAtOnce, CancellationToken = cancellationToken },
+            async (i, ct) => recapOutcomes[i] = await DeliverOnceAsync(closed.Id, RecapOutput(hash, recaps[i]), c => SendRecapAsync(sessions, recaps[i], c), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        outcomes.AddRange(recapOutcomes);
+        return new PublishResult(failedStores + outcomes.Count(o => o == Delivery.Failed), outcomes.Count(o => o == Delivery.InProgress));
+    }
+
+    /// <summary>
+    /// The name of a recap's delivery record: by pitcher (one pitch per person per session), which
+    /// stays the same whatever comes after, as a keyed hash, so no Teams id is in a blob name.
+    /// </summary>
+    internal static string RecapOutput(KeyedHash hash, PitchRecap recap)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        ArgumentNullException.ThrowIfNull(recap);
+        return "recap-" + hash.Of("recap\n" + recap.SessionId + "\n" + recap.AuthorKey);
+    }
+
+    private Reminder Backstop(ConversationSessions sessions, string sessionId, DateTimeOffset closedAt) => new(
+        Id: "summary-" + sessionId,
+        Kind: ReminderKind,
+
+        // From the close, not from now: whoever schedules it again schedules the same reminder.
+        DueAt: closedAt + _backstopDelay,
+        Payload: new Dictionary<string, string>
+        {
+            [ConversationIdKey] = sessions.Conversation.ConversationId,
+            [SessionIdKey] = sessionId,
+        });
+
+    /// <summary>The six files, create-only (one already there was stored by an earlier run); returns how many failed.</summary>
+    private async Task<int> StoreAsync(SessionSummary group, SessionSummary facilitators, Text text, CancellationToken cancellationToken)
+    {
+        var heldOn = group.HeldOn();
+        var id = group.SessionId;
+        (string Key, byte[] Content)[] files =
+        [
+            (StateKeys.Summary(id, heldOn, SummaryFormat.Json), SummaryDocuments.Kind.Serialize(group)),
+            (StateKeys.Summary(id, heldOn, SummaryFormat.Markdown), Encoding.UTF8.GetBytes(SummaryMarkdown.Render(group, text))),
+            (StateKeys.Summary(id, heldOn, SummaryFormat.Html), Encoding.UTF8.GetBytes(SummaryHtml.Render(group, text))),
+            (StateKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Json), SummaryDocuments.Kind.Serialize(facilitators)),
+            (StateKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Markdown), Encoding.UTF8.GetBytes(SummaryMarkdown.Render(facilitators, text))),
+            (StateKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Html), Encoding.UTF8.GetBytes(SummaryHtml.Render(facilitators, text))),
+        ];
+        var stored = await Task.WhenAll(files.Select(f => StoreOneAsync(f.Key, f.Content, cancellationToken))).ConfigureAwait(false);
+        return stored.Count(ok => !ok);
+    }
+
+    private async Task<bool> StoreOneAsync(string key, byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await _state.Documents.CreateAsync(key, content, cancellationToken).ConfigureAwait(false);
+            if (written.IsWritten)
+            {
+                LogStored(key);
+            }
+
+            return true;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogStoreFailed(key, ex);
+            return false;
+        }
+    }
+
+    /// <summary>Sends one output unless it went out (or is going out) already; see <see cref="SummaryDelivery"/>.</summary>
+    private async Task<Delivery> DeliverOnceAsync(string sessionId, string output, Func<CancellationToken, Task<Sent>> send, CancellationToken cancellationToken)
+    {
+        var key = StateKeys.SummaryDelivery(sessionId, output);
+        var now = _time.GetUtcNow();
+        Committed<SummaryDelivery, DeliveryClaim> claim;
+        try
+        {
+            claim = await _state.UpdateAsync(key, SummaryDocuments.DeliveryKind, stored => SummaryDelivery.Claim(stored, now, _lease), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or StoredDocumentException)
+        {
+            LogDeliveryFailed(sessionId, output, ex);
+            return Delivery.Failed;
+        }
+
+        switch (claim.Result)
+        {
+            case DeliveryClaim.Done:
+                return Delivery.Done;
+            case DeliveryClaim.InProgress:
+                return Delivery.InProgress;
+            case DeliveryClaim.TakenOver:
+                LogTakenOver(sessionId, output);
+                break;
+        }
+
+        Sent sent;
+        try
+        {
+            sent = await send(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (IsPermanent(ex))
+        {
+            LogUndeliverable(sessionId, output, (int?)ex.StatusCode, ex.ErrorCode);
+            await RecordAsync(key, claim.ETag!, new SummaryDelivery(DeliveryState.Undeliverable, _time.GetUtcNow(), null)).ConfigureAwait(false);
+            return Delivery.Done;
+        }
+        catch (Exception ex) when (ex is ConnectorException or StorageUnavailableException or StoredDocumentException)
+        {
+            // Not sent (a POST that may have arrived is never resent by the client): let a later run try.
+            LogDeliveryFailed(sessionId, output, ex);
+            await ReleaseAsync(key, claim.ETag!).ConfigureAwait(false);
+            return Delivery.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await ReleaseAsync(key, claim.ETag!).ConfigureAwait(false);
+            throw;
+        }
+
+        if (!sent.Reached)
+        {
+            LogUnreachable(sessionId, output);
+        }
+
+        await RecordAsync(key, claim.ETag!, new SummaryDelivery(sent.Reached ? DeliveryState.Sent : DeliveryState.Undeliverable, _time.GetUtcNow(), null, sent.ActivityId)).ConfigureAwait(false);
+        return Delivery.Done;
+    }
+
+    /// <summary>Marks the output final. Not cancellable: it went out, and saying so keeps it from going out again.</summary>
+    private async Task RecordAsync(string key, string etag, SummaryDelivery final)
+    {
+        try
+        {
+            var written = await _state.Documents.ReplaceAsync(key, SummaryDocuments.DeliveryKind.Serialize(final), etag, CancellationToken.None).ConfigureAwait(false);
+            if (!written.IsWritten)
+            {
+                LogClaimLost(key);
+            }
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogNotRecorded(key, ex);
+        }
+    }
+
+    /// <summary>Gives the claim back after a failed send, so the next run sends at once instead of after the lease.</summary>
+    private async Task ReleaseAsync(string key, string etag)
+    {
+        try
+        {
+            await _state.Documents.DeleteAsync(key, etag, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogNotReleased(key, ex);
+        }
+    }
+
+    private async Task<Sent> SendCardAsync(ConversationSessions sessions, SessionSummary group, Text text, CancellationToken cancellationToken)
+    {
+        var conversation = sessions.Conversation;
+        var activity = CardActivity(conversation, SummaryCard.Render(group, text), sessions.Locale);
+        var posted = await _conversations.SendAsync(conversation.ServiceUrl, conversation.ConversationId, activity, cancellationToken).ConfigureAwait(false);
+        return new Sent(posted.Id, Reached: true);
+    }
+
+    /// <summary>
+    /// The recap goes to the pitcher's 1:1 chat with the bot in their language when the bot knows it
+    /// (<see cref="PeopleDirectory"/>); otherwise the bot opens one (in the group's language).
+    /// </summary>
+    private async Task<Sent> SendRecapAsync(ConversationSessions sessions, PitchRecap recap, CancellationToken cancellationToken)
+    {
+        var group = sessions.Conversation;
+        var chat = (await _people.FindAsync(group.TenantId, recap.AuthorKey, cancellationToken).ConfigureAwait(false))?.Reference;
+        if (chat is null)
+        {
+            if (string.IsNullOrWhiteSpace(group.TenantId) || group.Bot is null)
+            {
+                return new Sent(null, Reached: false);
+            }
+
+            var user = new Account { Id = recap.AuthorKey };
+            var created = await _conversations.CreateAsync(group.ServiceUrl, ConversationParameters.Personal(group.Bot, user, group.TenantId), cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(created.Id))
+            {
+                throw new ConnectorException(ConnectorOperations.CreateConversation, null, "The connector created a conversation without an id.");
+            }
+
+            chat = new ConversationReference(created.ServiceUrl ?? group.ServiceUrl, group.ChannelId, created.Id, ConversationTypes.Personal, group.TenantId, group.Bot, user, Locale: null);
+        }
+
+        var locale = chat.Locale ?? sessions.Locale;
+        var activity = CardActivity(chat, RecapCard.Render(recap, Text.For(locale)), locale);
+        var posted = await _conversations.SendAsync(chat.ServiceUrl, chat.ConversationId, activity, cancellationToken).ConfigureAwait(false);
+        return new Sent(posted.Id, Reached: true);
+    }
+
+    private static Activity CardActivity(ConversationReference conversation, AdaptiveCard card, string? locale)
+    {
+        var activity = conversation.CreateActivity();
+        activity.Locale = locale;
+        activity.Attachments = [Attachment.AdaptiveCard(card.ToJson())];
+        return activity;
+    }
+
+    /// <summary>Teams refused this for good: the card or the person is not reachable this way, and asking again will not change it.</summary>
+    private static bool IsPermanent(ConnectorException ex) =>
+        ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+
+    private enum Delivery
+    {
+        Done,
+        InProgress,
+        Failed,
+    }
+
+    /// <param name="ActivityId">The posted activity's id.</param>
+    /// <param name="Reached">False: there was no way to reach the person (no tenant to open a 1:1 chat in).</param>
+    private sealed record Sent(string? ActivityId, bool Reached);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Key}")]
+    private partial void LogStored(string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Key}; the backstop will")]
+    private partial void LogStoreFailed(string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: {Output} did not go out; the backstop will try again")]
+    private partial void LogDeliveryFailed(string sessionId, string output, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: Teams refused {Output} for good ({Status} {ErrorCode}); not tried again")]
+    private partial void LogUndeliverable(string sessionId, string output, int? status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: no way to reach the pitcher of {Output} (the conversation has no tenant)")]
+    private partial void LogUnreachable(string sessionId, string output);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: {Output} was being sent by a run that stopped; sending it now (it may arrive twice)")]
+    private partial void LogTakenOver(string sessionId, string output);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key} went out, but another run had taken it over meanwhile (it may arrive twice)")]
+    private partial void LogClaimLost(string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Key} went out but could not be marked sent; it goes out again after the lease")]
+    private partial void LogNotRecorded(string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the claim {Key}; it is tried again after the lease")]
+    private partial void LogNotReleased(string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Summary of session {SessionId}: the backstop reminder could not be stored; a crash now would lose the summary")]
+    private partial void LogNoBackstop(string sessionId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: could not be published now; the backstop tries again")]
+    private partial void LogRunFailed(string sessionId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary of session {SessionId}: {Failed} outputs failed and {InProgress} are being sent elsewhere; the backstop looks again at {BackstopAt}")]
+    private partial void LogLeftToBackstop(string sessionId, int failed, int inProgress, DateTimeOffset backstopAt);
+}
+
+/// <summary>What one run left undone: outputs that failed, and outputs another run is sending now.</summary>
+internal sealed record PublishResult(int Failed, int InProgress)
+{
+    public bool Complete => Failed == 0 && InProgress == 0;
+}

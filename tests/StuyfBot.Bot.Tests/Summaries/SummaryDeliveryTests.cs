@@ -1,0 +1,57 @@
+using StuyfBot.Bot.Features.Summaries;
+using StuyfBot.Bot.Storage;
+using StuyfBot.Bot.Storage.State;
+
+namespace StuyfBot.Bot.Tests.Summaries;
+
+/// <summary>The keys of a summary's files and outputs, and who may send an output.</summary>
+public sealed class SummaryDeliveryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 19, 30, 0, TimeSpan.FromHours(1));
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public void The_facilitators_files_sit_next_to_the_groups_under_the_month_held_in_utc()
+    {
+        var heldOn = new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.FromHours(1)); // 30 November in UTC
+
+        Assert.Equal("summaries/2026/11/s1.json", StateKeys.Summary("s1", heldOn, SummaryFormat.Json));
+        Assert.Equal("summaries/2026/11/s1.facilitators.json", StateKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Json));
+        Assert.Equal("summaries/2026/11/s1.facilitators.md", StateKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Markdown));
+        Assert.Equal("summaries/2026/11/s1.facilitators.html", StateKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Html));
+        Assert.Equal("summaries/2026/11/", StateKeys.SummariesOf(2026, 11));
+        Assert.Equal("sessions/s1/summary/card.json", StateKeys.SummaryDelivery("s1", "card"));
+        Assert.True(DocumentKey.IsValid(StateKeys.SummaryDelivery("s1", "recap-" + new string('a', 32))));
+        Assert.Throws<ArgumentException>(() => StateKeys.SummaryDelivery("s1", "../card"));
+    }
+
+    [Fact]
+    public void The_first_run_claims_an_output_others_leave_it_while_the_lease_runs_and_take_it_over_after()
+    {
+        var (claimed, first) = SummaryDelivery.Claim(null, Now, Lease);
+        Assert.Equal(DeliveryClaim.Claimed, first);
+        Assert.Equal(new SummaryDelivery(DeliveryState.Sending, Now, Now + Lease), claimed);
+
+        var (kept, second) = SummaryDelivery.Claim(claimed, Now + Lease - TimeSpan.FromSeconds(1), Lease);
+        Assert.Equal(DeliveryClaim.InProgress, second);
+        Assert.Same(claimed, kept);
+
+        var later = Now + Lease;
+        var (takenOver, third) = SummaryDelivery.Claim(claimed, later, Lease);
+        Assert.Equal(DeliveryClaim.TakenOver, third);
+        Assert.Equal(new SummaryDelivery(DeliveryState.Sending, later, later + Lease), takenOver);
+    }
+
+    [Theory]
+    [InlineData(DeliveryState.Sent)]
+    [InlineData(DeliveryState.Undeliverable)]
+    public void A_sent_or_undeliverable_output_is_done_for_good(DeliveryState state)
+    {
+        var final = new SummaryDelivery(state, Now, null, "act-1");
+
+        var (kept, claim) = SummaryDelivery.Claim(final, Now + TimeSpan.FromDays(30), Lease);
+
+        Assert.Equal(DeliveryClaim.Done, claim);
+        Assert.Same(final, kept);
+    }
+}
