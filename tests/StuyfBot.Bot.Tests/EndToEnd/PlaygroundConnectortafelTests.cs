@@ -95,10 +95,12 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
     private const string RepairLink = "https://repaircafe.example/kortrijk";
 
     private readonly ManualTimeProvider _clock = new(T0);
+
+    /// <summary>When each answer and chat line was given, on the bot's clock: the summary keeps it.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _said = new(StringComparer.Ordinal);
     private AzuriteServer _azurite = null!;
     private BotServer _bot = null!;
     private AgentsPlayground _playground = null!;
-    private readonly Dictionary<string, DateTimeOffset> _said = new(StringComparer.Ordinal);
     private string _cardId = null!;
     private string _sessionId = null!;
     private DateTimeOffset _openedAt;
@@ -672,6 +674,14 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
 
         // The anonymous pitch came up, was answered and summarized in the group: never with An's name near it.
         Assert.Contains(shown, m => m.Raw.ToJsonString().Contains("ANON Ik wil leren fietsen", StringComparison.Ordinal));
+
+        // Nor did the other people's 1:1 chats (Koen's pitch card and recap, Lotte's recap) show it.
+        var personal = _playground.Log.Items
+            .Where(e => e.IsFromBot && e.ConversationId is { } id && id != Group && id != Config.PersonalChat.Id && e.RequestBody is JsonObject)
+            .Select(e => new JsonObject { ["text"] = e.RequestBody!["text"]?.DeepClone(), ["attachments"] = e.RequestBody["attachments"]?.DeepClone() })
+            .ToList();
+        Assert.Equal(2, personal.Count(p => p["attachments"]?[0]?["content"] is JsonObject card && IsRecapCard(card)));
+        Assert.All(personal, p => Assert.DoesNotContain("Peeters", p.ToJsonString(), StringComparison.Ordinal));
     }
 
     /// <summary>Every activity reached the bot (200) and every call of the bot was accepted, in the group's language.</summary>
