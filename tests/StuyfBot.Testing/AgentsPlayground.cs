@@ -215,6 +215,37 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     public Task<IReadOnlyList<PlaygroundMessage>> WaitForMessagesAsync(string conversationId, Func<PlaygroundMessage, bool>? match = null, int count = 1, TimeSpan? timeout = null) =>
         Messages.WaitForAsync(m => !m.IsUpdate && m.ConversationId == conversationId && (match?.Invoke(m) ?? true), count, timeout, Diagnostics);
 
+    /// <summary>
+    /// Waits for the 1:1 chat the playground made when the bot asked for one with <paramref name="userId"/>
+    /// (POST v3/conversations) and returns its id: for the current user their own personal chat,
+    /// for anyone else a new "{guid}@test.user" chat.
+    /// </summary>
+    public async Task<string> WaitForPersonalChatAsync(string userId, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var created = await Log.WaitForAsync(
+            e => e.IsFromBot && e.ActivityName == "createConversation" && e.ResponseStatus == 201
+                && (string?)e.RequestBody?["members"]?[0]?["id"] == userId,
+            timeout: timeout,
+            diagnostics: Diagnostics).ConfigureAwait(false);
+        return (string?)created[0].ResponseBody?["id"] ?? throw new InvalidOperationException("The playground made a conversation without an id: " + created[0]);
+    }
+
+    /// <summary>
+    /// Waits for activities the bot posted to a conversation that the playground accepted (201),
+    /// as its log shows them (the request body is the bot's activity, the response body has the
+    /// message id). This is the only view of a 1:1 chat of someone other than the current user:
+    /// the playground keeps those messages but leaves them off its conversation stream (its web UI
+    /// shows the current user's chats only: ConversationWebsocket.isOtherUserChat).
+    /// </summary>
+    public Task<IReadOnlyList<PlaygroundLogEntry>> WaitForBotPostsAsync(string conversationId, Func<JsonObject, bool>? match = null, int count = 1, TimeSpan? timeout = null) =>
+        Log.WaitForAsync(
+            e => e.IsFromBot && e.ActivityName == "message" && e.ResponseStatus == 201 && e.ConversationId == conversationId
+                && e.RequestBody is JsonObject activity && (match?.Invoke(activity) ?? true),
+            count,
+            timeout,
+            Diagnostics);
+
     /// <summary>The process output, the playground's log file and log stream: for failure messages.</summary>
     public string Diagnostics()
     {

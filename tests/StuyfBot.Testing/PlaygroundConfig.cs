@@ -60,13 +60,20 @@ public sealed record PlaygroundConfig(
         People.FirstOrDefault(p => p.Id == id) ?? throw new ArgumentException($"No person with id {id} in the playground's tenant.", nameof(id));
 
     /// <summary>
-    /// The kind of a conversation id: the personal chat, the group chat, a channel, or a channel
-    /// thread (the channel id followed by ";messageid=...").
+    /// How the playground names a 1:1 chat it makes when the bot asks for one (POST v3/conversations
+    /// for another person than the current user): "{guid}@test.user" (its Chat class).
+    /// </summary>
+    public const string CreatedPersonalChatSuffix = "@test.user";
+
+    /// <summary>
+    /// The kind of a conversation id: the personal chat (the current user's, or one the bot made
+    /// with someone else), the group chat, a channel, or a channel thread (the channel id followed
+    /// by ";messageid=...").
     /// </summary>
     public PlaygroundConversationKind KindOf(string conversationId)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        if (conversationId == PersonalChat.Id)
+        if (conversationId == PersonalChat.Id || conversationId.EndsWith(CreatedPersonalChatSuffix, StringComparison.Ordinal))
         {
             return PlaygroundConversationKind.Personal;
         }

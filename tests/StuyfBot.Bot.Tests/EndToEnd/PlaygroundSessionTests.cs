@@ -10,6 +10,7 @@ using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Testing;
+using static StuyfBot.Bot.Tests.EndToEnd.CardReading;
 
 namespace StuyfBot.Bot.Tests.EndToEnd;
 
@@ -234,49 +235,4 @@ public sealed class PlaygroundSessionTests : IAsyncLifetime
 
     private static JsonObject Card(PlaygroundInvokeResponse response) =>
         response.Card ?? throw new Xunit.Sdk.XunitException($"Expected a card back, got {response.Type}: {response.Value?.ToJsonString()}");
-
-    /// <summary>The ids the bot @mentioned in a message, as the playground shows it.</summary>
-    private static List<string> Mentioned(PlaygroundMessage message) =>
-        [.. (message.Raw["message"]?["mentions"] as JsonArray ?? []).Select(m => (string)m!["mentioned"]!["id"]!)];
-
-    /// <summary>Every fact of the card (title: value), as a person reads them.</summary>
-    private static Dictionary<string, string> Facts(JsonNode card) =>
-        Nodes(card).Where(n => (string?)n["type"] == "FactSet")
-            .SelectMany(n => n["facts"]!.AsArray())
-            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
-
-    /// <summary>Every text block and button title of the card.</summary>
-    private static List<string> Texts(JsonNode card) =>
-        [.. Nodes(card).Select(n => (string?)n["text"] ?? (IsAction(n) ? (string?)n["title"] : null)).OfType<string>()];
-
-    private static bool IsAction(JsonObject node) => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true;
-
-    /// <summary>The verbs of the card's buttons (not its refresh).</summary>
-    private static List<string> Verbs(JsonNode card) =>
-        [.. Nodes(card).Where(n => n != card["refresh"]?["action"] && n["verb"] is not null).Select(n => (string)n["verb"]!)];
-
-    private static string SessionIdIn(JsonNode card) =>
-        Nodes(card).Select(n => n["data"]?[SessionVerbs.SessionIdKey]).OfType<JsonValue>().Select(v => v.GetValue<string>()).First();
-
-    private static IEnumerable<JsonObject> Nodes(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                yield return o;
-                foreach (var child in o.SelectMany(p => Nodes(p.Value)))
-                {
-                    yield return child;
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a.SelectMany(Nodes))
-                {
-                    yield return child;
-                }
-
-                break;
-        }
-    }
 }
