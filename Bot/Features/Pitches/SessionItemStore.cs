@@ -59,8 +59,9 @@ public sealed partial class SessionItemStore
 
     /// <summary>
     /// The records as this process last read them, with what it appended since; null when it has
-    /// not read them. Without a listing, so it may lack records another instance stored since: for
-    /// decisions that depend only on records that can no longer change.
+    /// not read them. Without a listing, so it may lack records another instance stored since (and,
+    /// until the next read, one this process appended while that listing ran): for decisions that
+    /// depend only on records that can no longer change.
     /// </summary>
     public SessionRecords? LastRead(string sessionId)
     {
