@@ -21,7 +21,11 @@ public sealed record ConversationReference(
         activity.From,
         activity.Locale);
 
-    /// <summary>A new activity addressed to this conversation.</summary>
+    /// <summary>
+    /// A new activity addressed to this conversation. Only a personal chat names its person as the
+    /// recipient: in a group the reference holds whoever acted last, and a post there (an
+    /// anonymous pitch, say) must not carry that person's name.
+    /// </summary>
     public Activity CreateActivity(string? text = null) => new()
     {
         Type = ActivityTypes.Message,
@@ -29,7 +33,7 @@ public sealed record ConversationReference(
         ChannelId = ChannelId,
         Conversation = new Conversation { Id = ConversationId, ConversationType = ConversationType, TenantId = TenantId },
         From = Bot,
-        Recipient = User,
+        Recipient = ConversationType == ConversationTypes.Personal ? User : null,
         Locale = Locale,
         Text = text,
         TextFormat = text is null ? null : TextFormats.Markdown,
