@@ -10,6 +10,7 @@ using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Testing;
+using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 
 namespace StuyfBot.Bot.Tests.EndToEnd;
 
@@ -101,7 +102,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         Assert.DoesNotContain("Lotte", first.Body!.ToJsonString(), StringComparison.Ordinal);
         await AnswerAsync(An, first, "tip", "Het OCMW heeft een schuldbemiddelaar");
         await AnswerAsync(Koen, first, "offer", "Ik ga mee naar de afspraak");
-        await PressAsync(Lotte, "session.nextStep", new JsonObject { ["pitchId"] = PitchIdIn(first), ["nextStepText"] = "Afspraak maken bij het OCMW" });
+        await PressAsync(Lotte, "session.nextStep", new JsonObject { ["pitchId"] = DataIn(first.Card!, "pitchId"), ["nextStepText"] = "Afspraak maken bij het OCMW" });
 
         // Round 2: Sofie's pitch, without her name. The timer warns at 4 minutes.
         var second = await NextPitchAsync();
@@ -122,7 +123,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         await AnswerAsync(Gust, second, "tip", "Probeer een plooifiets");
         var counted = await AnswerAsync(Koen, second, "offer", "Ik leen je mijn fiets", onAnswerCard: true);
         Assert.Contains("tips: 1 · contacten: 1 · aanbiedingen: 1 · vragen: 1", Strings(counted), StringComparison.Ordinal);
-        await PressAsync(Sofie, "session.nextStep", new JsonObject { ["pitchId"] = PitchIdIn(second), ["nextStepText"] = "Inschrijven bij de fietsschool" });
+        await PressAsync(Sofie, "session.nextStep", new JsonObject { ["pitchId"] = DataIn(second.Card!, "pitchId"), ["nextStepText"] = "Inschrijven bij de fietsschool" });
 
         // The scribe's notes: a forwarded line, a tagged one from someone else, and one struck.
         await SayAsync(Fatima, "noteer Repair café Mechelen https://repair.example/mechelen");
@@ -139,7 +140,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         await AnswerAsync(Sofie, third, "contact", "Mijn buurman is elektricien");
         await AnswerAsync(Lotte, third, "offer", "Ik kan koffie zetten");
         await AnswerAsync(Gust, third, "question", "Welke zaal?");
-        await PressAsync(Mieke, "session.nextStep", new JsonObject { ["pitchId"] = PitchIdIn(third), ["nextStepText"] = "Netwerk Repair bellen" });
+        await PressAsync(Mieke, "session.nextStep", new JsonObject { ["pitchId"] = DataIn(third.Card!, "pitchId"), ["nextStepText"] = "Netwerk Repair bellen" });
 
         // The moderator closes after confirming.
         // The summary goes out before the confirm is answered; the group chat's rate limits count
@@ -221,7 +222,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
 
     private async Task<JsonObject> AnswerAsync((string Id, string Name) person, ConnectorCall pitchUp, string kind, string text, bool onAnswerCard = false)
     {
-        var data = new JsonObject { ["pitchId"] = PitchIdIn(pitchUp), ["answerKind"] = kind, ["answerText"] = text };
+        var data = new JsonObject { ["pitchId"] = DataIn(pitchUp.Card!, "pitchId"), ["answerKind"] = kind, ["answerText"] = text };
         if (onAnswerCard)
         {
             data["origin"] = "answerCard";
@@ -287,22 +288,6 @@ public sealed class ConnectortafelTests : IAsyncLifetime
 
     private static async Task<JsonNode> ReadJsonAsync(IDocumentStore store, string key) => JsonNode.Parse(await ReadTextAsync(store, key))!;
 
-    private static string PitchIdIn(ConnectorCall call) => FindData(call.Card, "pitchId") ?? throw new InvalidOperationException("no pitchId");
 
-    private static string? FindData(JsonNode? node, string key) => node switch
-    {
-        JsonObject o when o[key] is JsonValue v => v.GetValue<string>(),
-        JsonObject o => o.Select(p => FindData(p.Value, key)).FirstOrDefault(s => s is not null),
-        JsonArray a => a.Select(i => FindData(i, key)).FirstOrDefault(s => s is not null),
-        _ => null,
-    };
 
-    /// <summary>Every string in the JSON, unescaped (ToJsonString escapes "·" and accents).</summary>
-    private static string Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => string.Join('\n', o.Select(p => Strings(p.Value))),
-        JsonArray a => string.Join('\n', a.Select(Strings)),
-        JsonValue v when v.TryGetValue<string>(out var text) => text,
-        _ => string.Empty,
-    };
 }

@@ -21,7 +21,7 @@ using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Summaries;
 using StuyfBot.Testing;
-using static StuyfBot.Bot.Tests.EndToEnd.CardReading;
+using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 
 namespace StuyfBot.Bot.Tests.EndToEnd;
 

@@ -10,7 +10,7 @@ using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Testing;
-using static StuyfBot.Bot.Tests.EndToEnd.CardReading;
+using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 
 namespace StuyfBot.Bot.Tests.EndToEnd;
 

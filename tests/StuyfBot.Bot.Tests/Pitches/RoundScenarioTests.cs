@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Testing;
+using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 
 namespace StuyfBot.Bot.Tests.Pitches;
 
@@ -70,7 +71,7 @@ public abstract class RoundScenarioTests : IAsyncLifetime
         Assert.Contains("Volgende pitch", up.Text, StringComparison.Ordinal);
         Assert.Equal(People[3], up.Body!["entities"]![0]!["mentioned"]!["id"]!.GetValue<string>());
         Assert.Contains("LOTTE-ALIVE", up.Card!.ToJsonString(), StringComparison.Ordinal);
-        var pitchId = PitchIdIn(up.Card!);
+        var pitchId = DataIn(up.Card!, "pitchId");
 
         // "Volgende pitch" started the timer; the timekeeper pauses, resumes and extends it, a participant cannot.
         Assert.Contains("De timer loopt al", (await InvokeRaw("session.timer.start", sessionId, 1))["value"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -187,26 +188,9 @@ public abstract class RoundScenarioTests : IAsyncLifetime
         return body;
     }
 
-    /// <summary>Every string in the JSON, unescaped, one per line (ToJsonString escapes "·").</summary>
-    private static string Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => string.Join('\n', o.Select(p => Strings(p.Value))),
-        JsonArray a => string.Join('\n', a.Select(Strings)),
-        JsonValue v when v.TryGetValue<string>(out var text) => text,
-        _ => string.Empty,
-    };
 
-    private static string SessionIdIn(JsonNode card) => FindData(card, "sessionId") ?? throw new InvalidOperationException("no sessionId");
 
-    private static string PitchIdIn(JsonNode card) => FindData(card, "pitchId") ?? throw new InvalidOperationException("no pitchId");
 
-    private static string? FindData(JsonNode? node, string key) => node switch
-    {
-        JsonObject o when o[key] is JsonValue v => v.GetValue<string>(),
-        JsonObject o => o.Select(p => FindData(p.Value, key)).FirstOrDefault(s => s is not null),
-        JsonArray a => a.Select(i => FindData(i, key)).FirstOrDefault(s => s is not null),
-        _ => null,
-    };
 }
 
 internal static class JsonObjectExtensions

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Testing;
 
-namespace StuyfBot.Bot.Tests.EndToEnd;
+namespace StuyfBot.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// Reading the bot's Adaptive Cards as a person does (facts, texts, buttons), and pressing a
 /// button as Teams does: the button's data with the values typed into the inputs of its card.
 /// </summary>
-internal static class CardReading
+public static class CardReading
 {
     /// <summary>Every fact under <paramref name="node"/> (title: value), as a person reads them.</summary>
     public static Dictionary<string, string> Facts(JsonNode node) =>
@@ -29,8 +29,21 @@ internal static class CardReading
         Nodes(card).Where(n => (string?)n["type"] == "Container").LastOrDefault(c => Texts(c).Contains(text))
             ?? throw new Xunit.Sdk.XunitException($"No container with \"{text}\" in {card.ToJsonString()}");
 
-    public static string SessionIdIn(JsonNode card) =>
-        Nodes(card).Select(n => n["data"]?[SessionVerbs.SessionIdKey]).OfType<JsonValue>().Select(v => v.GetValue<string>()).First();
+    public static string SessionIdIn(JsonNode card) => DataIn(card, SessionVerbs.SessionIdKey);
+
+    /// <summary>The first value under <paramref name="key"/> in the data of the card's buttons.</summary>
+    public static string DataIn(JsonNode card, string key) =>
+        Nodes(card).Select(n => n["data"]?[key]).OfType<JsonValue>().Select(v => v.GetValue<string>()).FirstOrDefault()
+            ?? throw new Xunit.Sdk.XunitException($"No \"{key}\" in the data of {card.ToJsonString()}");
+
+    /// <summary>Every string in the JSON, unescaped, one per line (ToJsonString escapes "·" and accents).</summary>
+    public static string Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join('\n', o.Select(p => Strings(p.Value))),
+        JsonArray a => string.Join('\n', a.Select(Strings)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => string.Empty,
+    };
 
     /// <summary>The ids the bot @mentioned in a message, as the playground shows it.</summary>
     public static List<string> Mentioned(PlaygroundMessage message) =>
