@@ -13,7 +13,7 @@ namespace StuyfBot.Bot.Tests.Manifest;
 /// </summary>
 public sealed partial class AppPackageTests(PackedApp packed) : IClassFixture<PackedApp>
 {
-    private static readonly string[] GroupCommands = ["help", "start connectortafel", "start open huys"];
+    private static readonly string[] GroupCommands = ["help", "start connectortafel", "start open huys", "plan connectortafel", "vraag", "sluit af"];
 
     [Fact]
     public void Packing_validates_the_manifest_and_its_translation_against_the_bundled_schemas()
@@ -72,7 +72,7 @@ public sealed partial class AppPackageTests(PackedApp packed) : IClassFixture<Pa
         var menus = CommandLists().ToDictionary(l => Assert.Single(Texts(l["scopes"])), Titles);
 
         Assert.Equal(["personal", "groupChat", "team"], menus.Keys);
-        Assert.Equal(["help"], menus["personal"]);
+        Assert.Equal(["help", "vraag", "verslagen"], menus["personal"]);
         Assert.Equal(GroupCommands, menus["groupChat"]);
         Assert.Equal(GroupCommands, menus["team"]);
     }
