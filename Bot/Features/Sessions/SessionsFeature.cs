@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Clients;
@@ -164,7 +162,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     private async Task<InvokeResponse> OnCardActionAsync(ActivityContext context, AdaptiveCardInvokeAction action)
     {
         var text = new Text(context.Culture);
-        switch (SessionVerbs.Read(action.Verb, Flatten(action.Data)))
+        switch (SessionVerbs.Read(action.Verb, CardData.Flatten(action.Data)))
         {
             case RefreshSessionCard refresh:
                 var sessions = await _sessions.ReadAsync(context.Activity.Conversation!.Id!, context.CancellationToken).ConfigureAwait(false);
@@ -341,17 +339,6 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 
     private static SessionViewer ViewerOf(ActivityContext context) => SessionViewer.For(context.Activity.From!.Id!);
 
-    /// <summary>Card data and inputs as strings (Teams merges the inputs into the action's data).</summary>
-    private static Dictionary<string, string?> Flatten(JsonObject? data)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (key, value) in data ?? [])
-        {
-            values[key] = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString();
-        }
-
-        return values;
-    }
 
     private static string NewSessionId() => Guid.NewGuid().ToString("N");
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Apps;
@@ -70,7 +68,7 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
             return InvokeResponse.Message(refusal);
         }
 
-        if (SessionVerbs.Read(action.Verb, Strings(action.Data)) is not OpenSummary open)
+        if (SessionVerbs.Read(action.Verb, CardData.Flatten(action.Data)) is not OpenSummary open)
         {
             return InvokeResponse.Message(text["UnknownAction"]);
         }
@@ -100,11 +98,6 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
     };
 
     /// <summary>The button's data as strings (the list card's buttons carry strings only).</summary>
-    private static Dictionary<string, string?> Strings(JsonObject? data) =>
-        (data ?? []).ToDictionary(
-            p => p.Key,
-            p => p.Value?.GetValueKind() == JsonValueKind.String ? p.Value.GetValue<string>() : p.Value?.ToJsonString(),
-            StringComparer.Ordinal);
 
     /// <summary>What looks like a request for summaries; <see cref="SummariesRequest.Parse"/> reads it (or the usage is shown).</summary>
     [GeneratedRegex(

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Apps;
 
+/// <summary>What an Action.Execute carries, read the way the session verbs expect it.</summary>
 internal static class CardData
 {
     /// <summary>Card data and inputs as strings (Teams merges the inputs into the action's data).</summary>
