@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Sessions;
@@ -25,25 +24,22 @@ public sealed partial class PitchFormFeature : IBotFeature, IHelpContributor
 {
     private readonly ConversationSessionStore _sessions;
     private readonly SessionItemStore _items;
-    private readonly ConversationMembership _membership;
+    private readonly PersonalCardGroup _cardGroup;
     private readonly PersonSessions _personSessions;
     private readonly PersonalChat _chats;
-    private readonly ILogger<PitchFormFeature> _log;
 
     public PitchFormFeature(
         ConversationSessionStore sessions,
         SessionItemStore items,
-        ConversationMembership membership,
+        PersonalCardGroup cardGroup,
         PersonSessions personSessions,
-        PersonalChat chats,
-        ILogger<PitchFormFeature> log)
+        PersonalChat chats)
     {
         _sessions = sessions;
         _items = items;
-        _membership = membership;
+        _cardGroup = cardGroup;
         _personSessions = personSessions;
         _chats = chats;
-        _log = log;
     }
 
     public IEnumerable<HelpCard.Command> Commands => [RoundHelp.PitchCommand];
@@ -101,26 +97,10 @@ public sealed partial class PitchFormFeature : IBotFeature, IHelpContributor
         }
 
         // Pressed in the 1:1 chat: the card names its group, which the person must be in.
-        var group = show.ConversationId is { } groupId
-            ? await _sessions.ReadAsync(groupId, context.CancellationToken).ConfigureAwait(false)
-            : null;
-        if (group?.Find(show.SessionId) is not { } shown)
+        var access = await _cardGroup.CheckAsync(show.ConversationId, show.SessionId, me, context.CancellationToken).ConfigureAwait(false);
+        if (access.Session is not { } shown)
         {
-            return InvokeResponse.Message(text["SessionCardOutdated"]);
-        }
-
-        try
-        {
-            if (!await _membership.IsMemberAsync(group.Conversation, me, context.CancellationToken).ConfigureAwait(false))
-            {
-                LogNotMember(shown.Id);
-                return InvokeResponse.Message(text["PitchFormNotMember"]);
-            }
-        }
-        catch (ConnectorException ex)
-        {
-            LogRosterUnavailable(shown.Id, ex);
-            return InvokeResponse.Message(text["PitchFormTryAgain"]);
+            return InvokeResponse.Message(text[access.RefusalKey!]);
         }
 
         var records = await _items.ReadAsync(shown.Id, context.CancellationToken).ConfigureAwait(false);
@@ -145,11 +125,7 @@ public sealed partial class PitchFormFeature : IBotFeature, IHelpContributor
         Attachments = [Attachment.AdaptiveCard(card.ToJson())],
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refused the pitch card of session {SessionId} to someone not in its group")]
-    private partial void LogNotMember(string sessionId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the roster for session {SessionId}")]
-    private partial void LogRosterUnavailable(string sessionId, Exception exception);
 
     [GeneratedRegex(@"^\s*(?:pitch|vraag|mijn\s+vraag|question|my\s+question)\s*[.!?]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PitchCommand();

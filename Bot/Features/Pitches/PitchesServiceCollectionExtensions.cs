@@ -23,6 +23,7 @@ public static class PitchesServiceCollectionExtensions
             .Validate(o => o.CacheFor >= TimeSpan.Zero && o.RecheckAfter >= TimeSpan.Zero, $"{MembershipOptions.Section}: CacheFor and RecheckAfter cannot be negative.")
             .ValidateOnStart();
         services.AddSingleton<ConversationMembership>();
+        services.AddSingleton<PersonalCardGroup>();
         services.AddSingleton<PlannedSessionIndex>();
         services.AddSingleton<PersonSessions>();
         services.AddSingleton<PersonalChat>();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Summaries;
@@ -41,22 +40,19 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
     private readonly LiveCardUpdater _cards;
     private readonly RoundRunner _round;
     private readonly SessionItemStore _items;
-    private readonly ConversationMembership _membership;
+    private readonly PersonalCardGroup _cardGroup;
     private readonly SummaryPublisher _summaries;
-    private readonly ILogger<SessionsFeature> _log;
 
     public SessionsFeature(
         ConversationSessionStore sessions,
         LiveCardUpdater cards,
         RoundRunner round,
         SessionItemStore items,
-        ConversationMembership membership,
-        SummaryPublisher summaries,
-        ILogger<SessionsFeature> log)
+        PersonalCardGroup cardGroup,
+        SummaryPublisher summaries)
     {
-        _membership = membership;
+        _cardGroup = cardGroup;
         _summaries = summaries;
-        _log = log;
         _sessions = sessions;
         _cards = cards;
         _round = round;
@@ -228,25 +224,11 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             return InvokeResponse.Message(text["UnknownAction"]);
         }
 
-        var group = await _sessions.ReadAsync(groupId, context.CancellationToken).ConfigureAwait(false);
-        if (group?.Find(run.SessionId) is null)
-        {
-            return InvokeResponse.Message(text["SessionCardOutdated"]);
-        }
-
         var me = context.Activity.From!.Id!;
-        try
+        var access = await _cardGroup.CheckAsync(groupId, run.SessionId, me, context.CancellationToken).ConfigureAwait(false);
+        if (access.Session is null)
         {
-            if (!await _membership.IsMemberAsync(group.Conversation, me, context.CancellationToken).ConfigureAwait(false))
-            {
-                LogNotMember(run.SessionId);
-                return InvokeResponse.Message(text["PitchFormNotMember"]);
-            }
-        }
-        catch (ConnectorException ex)
-        {
-            LogRosterUnavailable(run.SessionId, ex);
-            return InvokeResponse.Message(text["PitchFormTryAgain"]);
+            return InvokeResponse.Message(text[access.RefusalKey!]);
         }
 
         var outcome = await _round.RunAsync(groupId, run.SessionId, run.Command, ActorOf(context), context.Activity.Id!, context.CancellationToken).ConfigureAwait(false);
@@ -342,11 +324,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
 
     private static string NewSessionId() => Guid.NewGuid().ToString("N");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A 1:1 pitch for session {SessionId} came from someone who is not in its group")]
-    private partial void LogNotMember(string sessionId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the group's members for a 1:1 pitch for session {SessionId}")]
-    private partial void LogRosterUnavailable(string sessionId, Exception exception);
 
     [GeneratedRegex(@"^\s*start\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StartCommand();
