@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Auth;
@@ -12,12 +13,13 @@ namespace StuyfBot.Bot.Apps;
 
 /// <summary>
 /// POST /api/messages: authenticate, parse, drop redeliveries, run the turn, answer with the
-/// status codes the Bot Framework expects (200, invoke responses, 400, 401, 413, 500).
+/// status codes the Bot Framework expects (200, invoke responses, 400, 401, 403, 413, 415, 500).
 /// </summary>
 public sealed partial class MessagesEndpoint
 {
     private readonly App _app;
     private readonly IActivityAuthenticator _authenticator;
+    private readonly ActivityGate _gate;
     private readonly IConversationClient _conversations;
     private readonly ActivityDeduplicator _deduplicator;
     private readonly BotOptions _options;
@@ -26,6 +28,7 @@ public sealed partial class MessagesEndpoint
     public MessagesEndpoint(
         App app,
         IActivityAuthenticator authenticator,
+        ActivityGate gate,
         IConversationClient conversations,
         ActivityDeduplicator deduplicator,
         IOptions<BotOptions> options,
@@ -33,6 +36,7 @@ public sealed partial class MessagesEndpoint
     {
         _app = app;
         _authenticator = authenticator;
+        _gate = gate;
         _conversations = conversations;
         _deduplicator = deduplicator;
         _options = options.Value;
@@ -47,6 +51,13 @@ public sealed partial class MessagesEndpoint
         if (_authenticator.IsEnabled && string.IsNullOrEmpty(authorization))
         {
             await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "Missing Authorization header.").ConfigureAwait(false);
+            return;
+        }
+
+        // A web page can post a form to a local bot without asking; it cannot send JSON unasked.
+        if (!IsJson(http.Request.ContentType))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "An activity is sent as application/json.").ConfigureAwait(false);
             return;
         }
 
@@ -86,8 +97,15 @@ public sealed partial class MessagesEndpoint
         var auth = await _authenticator.AuthenticateAsync(authorization, activity!, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
-            LogRefused(activity!.ChannelId, auth.Failure);
+            LogRefused(LogText.Safe(activity!.ChannelId), auth.Failure);
             await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authenticated.").ConfigureAwait(false);
+            return;
+        }
+
+        if (_gate.Refusal(activity!) is { } refusal)
+        {
+            LogRefused(LogText.Safe(activity!.ChannelId), refusal);
+            await WriteErrorAsync(http, StatusCodes.Status403Forbidden, "Forbidden", "This bot does not accept this activity.").ConfigureAwait(false);
             return;
         }
 
@@ -157,6 +175,11 @@ public sealed partial class MessagesEndpoint
         return string.IsNullOrEmpty(activity.ChannelId) ? "The activity has no channelId." : null;
     }
 
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (media.MediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+
     private static string? ClientLocale(Activity activity) =>
         activity.Entities?.FirstOrDefault(e => e.Type == EntityTypes.ClientInfo)?.Locale;
 
@@ -167,7 +190,7 @@ public sealed partial class MessagesEndpoint
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from channel {ChannelId}: {Reason}")]
-    private partial void LogRefused(string? channelId, string? reason);
+    private partial void LogRefused(string channelId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped redelivered {ActivityType} activity {ActivityId}")]
     private partial void LogRedelivery(string? activityId, string? activityType);

@@ -9,6 +9,9 @@ public static partial class BotHost
 {
     public const string DefaultUrl = "http://127.0.0.1:3978";
 
+    /// <summary>The key ASP.NET Core reads ASPNETCORE_FORWARDEDHEADERS_ENABLED into.</summary>
+    private const string ForwardedHeadersSetting = "FORWARDEDHEADERS_ENABLED";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
@@ -21,11 +24,20 @@ public static partial class BotHost
         builder.Services.AddStuyfBot(builder.Configuration);
         configure?.Invoke(builder);
 
+        var local = !builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>()?.AuthenticationEnabled ?? true;
+        if (local)
+        {
+            // A forwarded-for header could make a remote caller look local: the bot has no proxy
+            // to believe in local mode (ASPNETCORE_FORWARDEDHEADERS_ENABLED would turn them on).
+            builder.Configuration.AddInMemoryCollection([new(ForwardedHeadersSetting, "false")]);
+        }
+
         var app = builder.Build();
         var options = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StuyfBot");
         if (!options.AuthenticationEnabled)
         {
+            LocalAddresses.EnsureLoopback(app.Configuration);
             LogNoAuthentication(log);
             app.Use(LoopbackOnly);
         }

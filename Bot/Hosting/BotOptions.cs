@@ -37,6 +37,16 @@ public sealed class BotOptions
     /// </summary>
     public string EntraAuthority { get; set; } = "https://login.microsoftonline.com";
 
+    /// <summary>
+    /// The least time between two fetches of an issuer's signing keys caused by tokens that name
+    /// a key the bot does not know (a rotation, or a forger's made-up kid). It bounds both how
+    /// often such tokens make the bot call the issuer and how long a real rotation can be held back.
+    /// </summary>
+    public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How old the signing keys may get before they are fetched again anyway.</summary>
+    public TimeSpan SigningKeyMaxAge { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Largest accepted body of POST /api/messages, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 

@@ -15,11 +15,12 @@ public static class ActivityAuthenticationServiceCollectionExtensions
     {
         services.AddOptions<BotOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, AuthenticationOptionsValidator>());
-        services.AddHttpClient(JwksKeyRetriever.HttpClientName, client =>
+        services.AddHttpClient(ActivityAuthenticator.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(10);
             client.MaxResponseContentBufferSize = 1024 * 1024;
         });
+        services.AddSingleton<ActivityGate>();
         services.AddSingleton<IActivityAuthenticator>(sp =>
             sp.GetRequiredService<IOptions<BotOptions>>().Value.AuthenticationEnabled
                 ? ActivatorUtilities.CreateInstance<ActivityAuthenticator>(sp)

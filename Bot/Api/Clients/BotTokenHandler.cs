@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +10,13 @@ namespace StuyfBot.Bot.Api.Clients;
 public sealed class BotTokenHandler : DelegatingHandler
 {
     private readonly BotTokenProvider _tokens;
-    private readonly IList<string> _trustedHosts;
+    private readonly ServiceUrlPolicy _serviceUrls;
 
     public BotTokenHandler(BotTokenProvider tokens, IOptions<ConnectorOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _tokens = tokens;
-        _trustedHosts = options.Value.TrustedServiceUrlHosts;
+        _serviceUrls = ServiceUrlPolicy.For(options.Value, authenticated: true);
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -26,32 +25,16 @@ public sealed class BotTokenHandler : DelegatingHandler
         return _tokens.IsEnabled ? SendWithTokenAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>The token may travel over HTTPS, or over plain HTTP to this machine (tests, emulators).</summary>
-    internal static bool MayCarryToken(Uri? url) =>
-        url is not null && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url)));
-
-    /// <summary>Loopback, or an HTTPS host on the trusted list.</summary>
-    internal static bool IsTrusted(Uri url, IEnumerable<string> trustedHosts) =>
-        IsLoopback(url) || (url.Scheme == Uri.UriSchemeHttps && trustedHosts.Any(pattern => HostMatches(url.IdnHost, pattern)));
-
-    private static bool HostMatches(string host, string pattern) =>
-        pattern.StartsWith("*.", StringComparison.Ordinal)
-            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
-            : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!MayCarryToken(request.RequestUri))
+        if (!ServiceUrlPolicy.MayCarryToken(request.RequestUri))
         {
             throw new ConnectorException(ConnectorOperations.Of(request), null, "Refused to send the bot's token over plain HTTP to another machine; the serviceUrl must use HTTPS.");
         }
 
-        if (!IsTrusted(request.RequestUri!, _trustedHosts))
+        if (!_serviceUrls.IsTrusted(request.RequestUri))
         {
-            throw new ConnectorException(ConnectorOperations.Of(request), null, "Refused to send the bot's token to a serviceUrl host that is not in Bot:Connector:TrustedServiceUrlHosts.");
+            throw new ConnectorException(ConnectorOperations.Of(request), null, "Refused to send the bot's token to a serviceUrl host that is not in Bot:Connector:TrustedServiceUrlHosts (loopback only with Bot:Connector:TrustLoopbackServiceUrl).");
         }
 
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);

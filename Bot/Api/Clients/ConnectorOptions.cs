@@ -41,7 +41,8 @@ public sealed class ConnectorOptions
     /// <summary>
     /// Hosts that may receive the bot's token (a leading "*." allows subdomains). An Entra token
     /// carries no serviceurl claim, so without this list any caller in the tenant could name a
-    /// serviceUrl and collect the bot's token. Loopback is always allowed (tests, emulators).
+    /// serviceUrl and collect the bot's token. An activity from a serviceUrl outside this list is
+    /// refused before its turn runs.
     /// </summary>
     public IList<string> TrustedServiceUrlHosts { get; } =
     [
@@ -51,4 +52,10 @@ public sealed class ConnectorOptions
         "*.botframework.us",
         "*.teams.microsoft.us",
     ];
+
+    /// <summary>
+    /// Whether a bot with an app id accepts loopback serviceUrls and sends its token there: only
+    /// for tests and a local emulator. Without an app id (local mode) loopback is always allowed.
+    /// </summary>
+    public bool TrustLoopbackServiceUrl { get; set; }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StuyfBot.Bot.Hosting;
+using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Testing;
 
@@ -20,6 +22,9 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     private const string TenantId = "0b6f2a3c-9d1e-4f5a-8b7c-6d5e4f3a2b1c";
     private const string OtherTenantId = "5c4d3e2f-1a0b-4c9d-8e7f-a1b2c3d4e5f6";
     private const string ServiceKeysPath = "/botframework/keys";
+
+    /// <summary>Short, so that the tests of refreshes take seconds (the default is 30 s).</summary>
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
     private readonly AuthKeys _keys;
     private readonly AdjustableTimeProvider _time = new();
@@ -48,6 +53,8 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
                 ["Bot:OpenIdMetadataUrl"] = _issuer.MetadataUrl.ToString(),
                 ["Bot:EntraAuthority"] = _issuer.EntraAuthority,
                 ["Logging:LogLevel:StuyfBot"] = "Debug",
+                ["Bot:Connector:TrustLoopbackServiceUrl"] = "true",
+                ["Bot:SigningKeyRefreshInterval"] = RefreshInterval.ToString(),
                 ["Bot:ClientSecret"] = OutboundCredential.Settings["Bot:ClientSecret"],
             },
             builder =>
@@ -174,30 +181,84 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     }
 
     [Fact]
-    public async Task A_key_published_by_a_rotation_is_accepted_after_a_refresh_but_made_up_kids_cannot_force_refetches()
+    public async Task A_burst_of_made_up_kids_makes_at_most_one_fetch_per_refresh_interval()
     {
         await AssertAcceptedAsync(TestTokens.Sign(_keys.Service, ServiceClaims()));
         Assert.Equal(1, _issuer.Fetches(ServiceKeysPath));
 
-        _issuer.PublishServiceKey(_keys.Rotated, "msteams");
-        _issuer.RemoveServiceKey(_keys.Service.KeyId);
-
-        // The keys were fetched a moment ago: an unknown kid does not make the bot fetch again yet.
-        await AssertRefusedAsync(TestTokens.Sign(_keys.Rotated, ServiceClaims()), "no signing key 'svc-2'");
-        Assert.Equal(1, _issuer.Fetches(ServiceKeysPath));
-
-        _time.Advance(TimeSpan.FromSeconds(31));
-        await AssertAcceptedAsync(TestTokens.Sign(_keys.Rotated, ServiceClaims()));
-        Assert.Equal(2, _issuer.Fetches(ServiceKeysPath));
-
-        for (var i = 0; i < 5; i++)
+        var started = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 20; i++)
         {
             await AssertRefusedAsync(TestTokens.Sign(_keys.Attacker, ServiceClaims(), keyId: $"made-up-{i}"), $"no signing key 'made-up-{i}'");
         }
 
+        var allowed = 2 + (int)((DateTimeOffset.UtcNow - started) / RefreshInterval);
+        Assert.InRange(_issuer.Fetches(ServiceKeysPath), 1, allowed);
+    }
+
+    [Fact]
+    public async Task A_rotated_key_is_accepted_at_the_first_try_once_a_refresh_is_due()
+    {
+        await AssertAcceptedAsync(TestTokens.Sign(_keys.Service, ServiceClaims()));
+        _issuer.PublishServiceKey(_keys.Rotated, "msteams");
+        _issuer.RemoveServiceKey(_keys.Service.KeyId);
+
+        // The refresh happens in the request that asks for it, not in the background after it.
+        await Task.Delay(RefreshInterval + TimeSpan.FromMilliseconds(200));
+        await AssertAcceptedAsync(TestTokens.Sign(_keys.Rotated, ServiceClaims()));
         Assert.Equal(2, _issuer.Fetches(ServiceKeysPath));
         await AssertRefusedAsync(TestTokens.Sign(_keys.Service, ServiceClaims()), "no signing key 'svc-1'");
     }
+
+    [Fact]
+    public async Task A_flood_of_bad_tokens_cannot_hold_back_a_key_rotation_beyond_two_refresh_intervals()
+    {
+        await AssertAcceptedAsync(TestTokens.Sign(_keys.Service, ServiceClaims()));
+        using var flooding = new CancellationTokenSource();
+        var bad = new[]
+        {
+            TestTokens.Encode(new JsonObject { ["alg"] = "none", ["kid"] = "svc-2", ["typ"] = "JWT" }, ServiceClaims(), _ => []),
+            TestTokens.ReplacePayload(TestTokens.Sign(_keys.Service, ServiceClaims()), TestTokens.EntraClaims(AppId, TenantId, Now)),
+            TestTokens.Sign(_keys.Attacker, ServiceClaims(), keyId: "svc-2"),
+        };
+        var flood = Task.Run(async () =>
+        {
+            var sent = 0;
+            while (!flooding.IsCancellationRequested)
+            {
+                var token = sent % 4 == 3 ? TestTokens.Sign(_keys.Attacker, ServiceClaims(), keyId: $"flood-{sent}") : bad[sent % 4 % bad.Length];
+                using var response = await _bot.PostActivityAsync(Message(), token);
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                sent++;
+            }
+
+            return sent;
+        });
+
+        // Let the flood spend a refresh, then rotate: the legitimate sender keeps trying, as Teams would.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        _issuer.PublishServiceKey(_keys.Rotated, "msteams");
+        var rotated = DateTimeOffset.UtcNow;
+        var accepted = false;
+        while (!accepted && DateTimeOffset.UtcNow - rotated < RefreshInterval * 2 + TimeSpan.FromSeconds(1))
+        {
+            using var response = await _bot.PostActivityAsync(Message(), TestTokens.Sign(_keys.Rotated, ServiceClaims()));
+            accepted = response.StatusCode == HttpStatusCode.OK;
+            await Task.Delay(100);
+        }
+
+        var pickedUpAfter = DateTimeOffset.UtcNow - rotated;
+        await flooding.CancelAsync();
+        var sent = await flood;
+
+        Assert.True(accepted, $"The rotated key was not accepted within {pickedUpAfter.TotalSeconds:F1} s under a flood of {sent} bad tokens.");
+        Assert.True(sent > 20, $"Only {sent} bad tokens were sent: not a flood.");
+        Assert.InRange(_issuer.Fetches(ServiceKeysPath), 2, 3 + (int)(pickedUpAfter / RefreshInterval));
+    }
+
+    [Fact]
+    public void The_default_refresh_interval_picks_up_a_rotation_within_a_minute_under_any_flood() =>
+        Assert.True(new BotOptions().SigningKeyRefreshInterval * 2 <= TimeSpan.FromMinutes(1));
 
     [Fact]
     public async Task Keys_are_fetched_again_after_a_day()
@@ -259,12 +320,13 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     [InlineData("Bearer  eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "not 'Bearer <token>'")]
     [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30", "has 2 parts, not 3")]
     [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln.c2ln", "has 4 parts, not 3")]
-    [InlineData("Bearer ..", "not a JSON object")]
-    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30=.c2ln", "not base64url")]
-    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e3+0.c2ln", "not base64url")]
-    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2l", "not base64url")]
-    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2k", "no kid")]
-    [InlineData("Bearer bm90IGpzb24.e30.c2ln", "not a JSON object")]
+    [InlineData("Bearer ..", "malformed token")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e3+0.c2ln", "malformed token")]
+    [InlineData("Bearer bm90IGpzb24.e30.c2ln", "malformed token")]
+    [InlineData("Bearer WzFd.e30.c2ln", "malformed token")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.WzEsMl0.c2ln", "malformed token")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2k", "names no kid")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6IiJ9.e30.c2k", "names no kid")]
     public async Task A_malformed_authorization_header_is_refused(string authorization, string reason)
     {
         await AssertHeaderRefusedAsync(authorization, reason);
@@ -275,9 +337,8 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     {
         var token = TestTokens.Sign(_keys.Service, ServiceClaims());
         var parts = token.Split('.');
-        await AssertHeaderRefusedAsync("Bearer " + parts[0] + ".!" + parts[1] + "." + parts[2], "not base64url");
-        await AssertHeaderRefusedAsync("Bearer " + parts[0] + "." + parts[1] + "." + parts[2] + "==", "not base64url");
-        await AssertHeaderRefusedAsync("Bearer " + parts[0] + "." + TestTokens.Part("[1,2]") + "." + parts[2], "not a JSON object");
+        await AssertHeaderRefusedAsync("Bearer " + parts[0] + ".!" + parts[1] + "." + parts[2], "malformed token");
+        await AssertHeaderRefusedAsync("Bearer " + parts[0] + "." + TestTokens.Part("[1,2]") + "." + parts[2], "malformed token");
     }
 
     [Fact]
@@ -312,7 +373,223 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
         await AssertRefusedAsync(TestTokens.Sign(_keys.Service, TestTokens.EntraClaims(AppId, TenantId, Now)), "no signing key 'svc-1'");
     }
 
-    private JsonObject Message() => Activities.Message(_connector.ServiceUrl, "hallo");
+    [Fact]
+    public async Task An_entra_token_of_another_app_of_the_tenant_is_refused()
+    {
+        const string OtherApp = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+        await AssertRefusedAsync(TestTokens.Sign(_keys.Entra, TestTokens.EntraClaims(AppId, TenantId, Now, caller: OtherApp)), $"the calling app '{OtherApp}' is not this bot");
+        await AssertRefusedAsync(TestTokens.Sign(_keys.Entra, TestTokens.EntraClaims(AppId, TenantId, Now, v1: true, caller: OtherApp)), $"the calling app '{OtherApp}' is not this bot");
+    }
+
+    [Fact]
+    public async Task A_delegated_user_token_is_refused_even_from_the_bots_own_app()
+    {
+        var claims = TestTokens.EntraClaims(AppId, TenantId, Now);
+        claims["scp"] = "access_as_user";
+        claims["oid"] = "a-user";
+        await AssertRefusedAsync(TestTokens.Sign(_keys.Entra, claims), "delegated user token (scp)");
+    }
+
+    [Fact]
+    public async Task An_entra_token_that_names_no_calling_app_is_refused()
+    {
+        var claims = TestTokens.EntraClaims(AppId, TenantId, Now);
+        claims.Remove("azp");
+        await AssertRefusedAsync(TestTokens.Sign(_keys.Entra, claims), "names no calling app");
+    }
+
+    [Theory]
+    [InlineData("channelData")]
+    [InlineData("conversation")]
+    [InlineData("both")]
+    [InlineData("none")]
+    public async Task An_activity_of_another_tenant_is_refused_before_anything_is_stored(string where)
+    {
+        var activity = Message();
+        if (where is "channelData" or "both")
+        {
+            activity["channelData"]!["tenant"]!["id"] = OtherTenantId;
+        }
+
+        if (where is "conversation" or "both")
+        {
+            activity["conversation"]!["tenantId"] = OtherTenantId;
+        }
+
+        if (where == "none")
+        {
+            activity.Remove("channelData");
+            ((JsonObject)activity["conversation"]!).Remove("tenantId");
+        }
+
+        await AssertForbiddenAsync(TestTokens.Sign(_keys.Service, ServiceClaims()), activity, where == "none" ? "names no tenant" : $"tenant '{OtherTenantId}' is not this bot's tenant");
+    }
+
+    [Fact]
+    public async Task The_tenant_id_may_differ_in_case_only()
+    {
+        var activity = Message();
+        activity["channelData"]!["tenant"]!["id"] = TenantId.ToUpperInvariant();
+        _connector.Clear();
+        using var response = await _bot.PostActivityAsync(activity, TestTokens.Sign(_keys.Service, ServiceClaims()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/")]
+    [InlineData("https://smba.trafficmanager.net.attacker.example/emea/")]
+    [InlineData("http://smba.trafficmanager.net/emea/")]
+    public async Task A_channel_token_for_an_untrusted_service_url_is_refused_before_anything_is_stored(string serviceUrl)
+    {
+        var activity = Activities.Message(new Uri(serviceUrl), "hallo");
+        WithTenant(activity);
+        var claims = ServiceClaims();
+        claims["serviceurl"] = serviceUrl;
+
+        await AssertForbiddenAsync(TestTokens.Sign(_keys.Service, claims), activity, "is not a trusted connector host");
+    }
+
+    [Fact]
+    public async Task An_entra_token_cannot_name_an_untrusted_service_url_either()
+    {
+        var activity = WithTenant(Activities.Message(new Uri("https://attacker.example/"), "hallo"));
+
+        await AssertForbiddenAsync(TestTokens.Sign(_keys.Entra, TestTokens.EntraClaims(AppId, TenantId, Now)), activity, "serviceUrl 'https://attacker.example/' is not a trusted connector host");
+    }
+
+    [Fact]
+    public async Task A_configured_bot_refuses_a_loopback_service_url_unless_told_to_trust_it()
+    {
+        await using var bot = await BotServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Bot:AppId"] = AppId,
+                ["Bot:TenantId"] = TenantId,
+                ["Bot:OpenIdMetadataUrl"] = _issuer.MetadataUrl.ToString(),
+                ["Bot:EntraAuthority"] = _issuer.EntraAuthority,
+                ["Bot:ClientSecret"] = OutboundCredential.Settings["Bot:ClientSecret"],
+            },
+            builder => OutboundCredential.Use(builder.Services, TenantId));
+        _connector.Clear();
+
+        using var response = await bot.PostActivityAsync(Message(), TestTokens.Sign(_keys.Service, ServiceClaims()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Theory]
+    [InlineData("253402300800")]
+    [InlineData("9223372036854775807")]
+    [InlineData("1e300")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("\"never\"")]
+    [InlineData("1e10")]
+    public async Task An_exp_beyond_the_end_of_time_is_refused_not_a_crash(string exp)
+    {
+        var claims = ServiceClaims();
+        claims["exp"] = JsonNode.Parse(exp);
+        _connector.Clear();
+        using var response = await _bot.PostActivityAsync(Message(), TestTokens.Sign(_keys.Service, claims));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_token_valid_for_longer_than_any_trusted_issuer_grants_is_refused()
+    {
+        var claims = ServiceClaims();
+        claims["exp"] = TestTokens.Seconds(Now.AddDays(3));
+        await AssertRefusedAsync(TestTokens.Sign(_keys.Service, claims), "too far in the future");
+
+        claims["exp"] = TestTokens.Seconds(Now.AddHours(47));
+        await AssertAcceptedAsync(TestTokens.Sign(_keys.Service, claims));
+    }
+
+    [Theory]
+    [InlineData("RS384")]
+    [InlineData("RS512")]
+    [InlineData("PS256")]
+    [InlineData("ES256")]
+    [InlineData("rs256")]
+    [InlineData("RS256 ")]
+    [InlineData("")]
+    public async Task Every_algorithm_but_RS256_is_refused(string alg)
+    {
+        var header = new JsonObject { ["alg"] = alg, ["kid"] = _keys.Service.KeyId, ["typ"] = "JWT" };
+        var token = TestTokens.Encode(header, ServiceClaims(), input => _keys.Service.Rsa.SignData(input, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        await AssertRefusedAsync(token, $"algorithm '{alg}' is not RS256");
+    }
+
+    [Fact]
+    public async Task A_token_with_critical_header_parameters_is_refused()
+    {
+        var header = new JsonObject { ["alg"] = "RS256", ["kid"] = _keys.Service.KeyId, ["crit"] = new JsonArray("exp"), ["exp"] = 1 };
+        var token = TestTokens.Encode(header, ServiceClaims(), input => _keys.Service.Rsa.SignData(input, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        await AssertRefusedAsync(token, "critical header parameters");
+    }
+
+    [Fact]
+    public async Task An_encrypted_token_shape_is_refused()
+    {
+        await AssertHeaderRefusedAsync("Bearer eyJhbGciOiJSU0EtT0FFUCJ9.a2V5.aXY.Y2lwaGVy.dGFn", "has 5 parts, not 3");
+    }
+
+    [Fact]
+    public async Task A_huge_token_is_refused()
+    {
+        var claims = ServiceClaims();
+        claims["padding"] = new string('x', 12_000);
+        var token = TestTokens.Sign(_keys.Service, claims);
+        await AssertRefusedAsync(TestTokens.ReplacePayload(token, ServiceClaims()) + "x", "the signature does not verify");
+        _connector.Clear();
+        using var response = await _bot.PostActivityAsync(Message(), TestTokens.ReplacePayload(token, ServiceClaims()).Replace(".", ".A", StringComparison.Ordinal) + new string('A', 40_000));
+        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.RequestHeaderFieldsTooLarge or HttpStatusCode.BadRequest, $"Got {response.StatusCode}");
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task Hostile_text_from_the_caller_reaches_the_log_escaped_and_short()
+    {
+        var activity = Message();
+        activity["channelId"] = "msteams\r\n2026-12-04 Refused nothing: all is well " + new string('z', 200);
+        var kid = "kid\nforged line" + new string('k', 200);
+
+        await AssertRefusedAsync(TestTokens.Sign(_keys.Attacker, ServiceClaims(), keyId: kid), "no signing key 'kid\\u000aforged line", activity);
+        var line = Assert.Single(_logs.Entries, e => e.Message.StartsWith("Refused an activity", StringComparison.Ordinal)).Message;
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain('\r', line);
+        Assert.True(line.Length < 400, $"The log line is {line.Length} characters long.");
+    }
+
+    private static JsonObject WithTenant(JsonObject activity)
+    {
+        activity["conversation"]!["tenantId"] = TenantId;
+        activity["channelData"]!["tenant"]!["id"] = TenantId;
+        return activity;
+    }
+
+    private JsonObject Message() => WithTenant(Activities.Message(_connector.ServiceUrl, "hallo"));
+
+    /// <summary>A valid token, but an activity this bot does not take: 403, no connector call, nothing stored.</summary>
+    private async Task AssertForbiddenAsync(string token, JsonObject activity, string reason)
+    {
+        var store = _bot.Services.GetRequiredService<IDocumentStore>();
+        var before = await store.ListAllAsync(string.Empty).ToListAsync();
+        _connector.Clear();
+        _logs.Clear();
+
+        using var response = await _bot.PostActivityAsync(activity, token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_connector.Calls);
+        Assert.Equal(before, await store.ListAllAsync(string.Empty).ToListAsync());
+        var refusal = Assert.Single(_logs.Entries, e => e.Message.StartsWith("Refused an activity", StringComparison.Ordinal));
+        Assert.True(refusal.Message.Contains(reason, StringComparison.Ordinal), $"Expected the reason '{reason}' in: {refusal.Message}");
+    }
 
     private JsonObject ServiceClaims() => TestTokens.ServiceClaims(AppId, _connector.ServiceUrl, Now);
 

@@ -19,14 +19,15 @@ public static class TestTokens
         ["aud"] = appId,
     };
 
-    public static JsonObject EntraClaims(string appId, string tenantId, DateTimeOffset now, bool v1 = false) => new()
+    /// <summary>An Entra app token; the caller (azp in v2, appid in v1) is the bot itself unless given.</summary>
+    public static JsonObject EntraClaims(string appId, string tenantId, DateTimeOffset now, bool v1 = false, string? caller = null) => new()
     {
         ["aud"] = v1 ? "api://" + appId : appId,
         ["iss"] = v1 ? $"https://sts.windows.net/{tenantId}/" : $"https://login.microsoftonline.com/{tenantId}/v2.0",
         ["iat"] = Seconds(now.AddMinutes(-1)),
         ["nbf"] = Seconds(now.AddMinutes(-1)),
         ["exp"] = Seconds(now.AddHours(1)),
-        ["azp"] = "d6d49420-f39b-4df7-a1dc-d59a935871db",
+        [v1 ? "appid" : "azp"] = caller ?? appId,
         ["tid"] = tenantId,
         ["ver"] = v1 ? "1.0" : "2.0",
     };

@@ -24,6 +24,7 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
         ["Bot:AppId"] = "00000000-0000-0000-0000-00000000b07a",
         ["Bot:TenantId"] = "tenant-1",
         ["Bot:ClientSecret"] = "not-used-the-credential-is-mocked",
+        ["Bot:Connector:TrustLoopbackServiceUrl"] = "true",
     };
 
     private LoopbackConnector _connector = null!;
@@ -190,7 +191,7 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     [InlineData("http://smba.trafficmanager.net/emea/", false)]
     [InlineData("http://10.0.0.4/", false)]
     public void Only_https_or_loopback_may_carry_the_token(string url, bool allowed) =>
-        Assert.Equal(allowed, BotTokenHandler.MayCarryToken(new Uri(url)));
+        Assert.Equal(allowed, ServiceUrlPolicy.MayCarryToken(new Uri(url)));
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/emea/", true)]
@@ -199,9 +200,40 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     [InlineData("https://botframework.com.evil.example/", false)]
     [InlineData("https://evilbotframework.com/", false)]
     [InlineData("https://attacker.example/", false)]
-    [InlineData("http://127.0.0.1:3978/", true)]
+    [InlineData("http://smba.trafficmanager.net/emea/", false)]
+    [InlineData("http://127.0.0.1:3978/", false)]
+    [InlineData("http://localhost:3978/", false)]
+    [InlineData("https://[::1]:3978/", false)]
     public void Only_trusted_connector_hosts_may_receive_the_token(string url, bool trusted) =>
-        Assert.Equal(trusted, BotTokenHandler.IsTrusted(new Uri(url), new ConnectorOptions().TrustedServiceUrlHosts));
+        Assert.Equal(trusted, ServiceUrlPolicy.For(new ConnectorOptions(), authenticated: true).IsTrusted(new Uri(url)));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:3978/", true)]
+    [InlineData("http://localhost:3978/", true)]
+    [InlineData("https://[::1]:3978/", true)]
+    [InlineData("http://127.0.0.1.attacker.example/", false)]
+    [InlineData("http://10.0.0.4/", false)]
+    [InlineData("https://smba.trafficmanager.net/emea/", true)]
+    public void Loopback_is_trusted_in_local_mode_or_when_configured_for_tests(string url, bool trusted)
+    {
+        Assert.Equal(trusted, ServiceUrlPolicy.For(new ConnectorOptions(), authenticated: false).IsTrusted(new Uri(url)));
+        Assert.Equal(trusted, ServiceUrlPolicy.For(new ConnectorOptions { TrustLoopbackServiceUrl = true }, authenticated: true).IsTrusted(new Uri(url)));
+    }
+
+    [Fact]
+    public async Task A_configured_bot_never_sends_its_token_to_loopback_unless_told_to()
+    {
+        var credential = Credential(("token-1", TimeSpan.FromHours(1)));
+        var settings = new Dictionary<string, string?>(Configured) { ["Bot:Connector:TrustLoopbackServiceUrl"] = "false" };
+        await using var host = ConnectorHost.Start(settings, services =>
+            services.AddSingleton(new BotTokenProvider(credential.Object, "tenant-1", TimeProvider.System)));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => host.Client.SendAsync(ServiceUrl, "a:1", Message("x"), CancellationToken.None));
+
+        Assert.Contains("TrustLoopbackServiceUrl", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_connector.Calls);
+        credential.Verify(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
 
     [Fact]
     public void An_app_id_without_a_credential_fails_at_startup_naming_the_settings()
