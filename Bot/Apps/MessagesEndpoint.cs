@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Api.Clients;
