@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Hosting;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
     private readonly AuthKeys _keys;
-    private readonly AdjustableTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly ListLoggerProvider _logs = new();
     private TestIssuer _issuer = null!;
     private LoopbackConnector _connector = null!;

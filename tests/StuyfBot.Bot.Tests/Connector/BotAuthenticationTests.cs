@@ -4,6 +4,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Clients;
@@ -96,7 +97,7 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task The_token_is_kept_until_five_minutes_before_it_expires()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var credential = Credential(time, ("token-1", TimeSpan.FromMinutes(60)), ("token-2", TimeSpan.FromMinutes(60)));
         using var tokens = new BotTokenProvider(credential.Object, "tenant-1", time);
 
@@ -127,7 +128,7 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_refresh_keeps_using_a_token_that_is_still_valid_and_fails_once_it_is_not()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var credential = new Mock<TokenCredential>(MockBehavior.Strict);
         credential.SetupSequence(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AccessToken("token-1", time.GetUtcNow().AddMinutes(60)))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Testing;
@@ -20,7 +21,7 @@ public sealed class ConversationRateLimiterTests
         (1800, TimeSpan.FromHours(1)),
     ];
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Twenty_sends_at_once_into_one_conversation_keep_within_every_window()
