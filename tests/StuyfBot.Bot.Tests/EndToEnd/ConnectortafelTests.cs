@@ -115,7 +115,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
 
         // The bot is away while the pitch ends: back, it says "Tijd!" once, late; nothing answered was lost.
         await _rig.StopBotAsync();
-        _rig.Clock.Jump(TimeSpan.FromMinutes(2));
+        _rig.Clock.Advance(TimeSpan.FromMinutes(2));
         await _rig.StartBotAsync();
         await _rig.SettleAsync();
         Assert.Equal(2, Alerts().Count);
@@ -149,7 +149,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         var confirming = PressAsync(An, "session.closeConfirm");
         for (var tick = 0; tick < 120 && !confirming.IsCompleted; tick++)
         {
-            _rig.Clock.Jump(TimeSpan.FromSeconds(1));
+            _rig.Clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(50);
         }
 
@@ -238,7 +238,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
     /// Each action comes a few seconds after the one before (people think and type): the clock
     /// moves on, so the group chat's rate limits, which count in its seconds, let the bot post.
     /// </summary>
-    private void ThinkingTime() => _rig.Clock.Jump(TimeSpan.FromSeconds(3));
+    private void ThinkingTime() => _rig.Clock.Advance(TimeSpan.FromSeconds(3));
 
     private async Task SayAsync((string Id, string Name) person, string text)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Summaries;
@@ -9,7 +10,6 @@ using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.Blobs;
 using StuyfBot.Bot.Storage.State;
-using StuyfBot.Bot.Tests.Connector;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Cards.Localization;
@@ -94,7 +94,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
 
     private const string RepairLink = "https://repaircafe.example/kortrijk";
 
-    private readonly ManualTimeProvider _clock = new(T0);
+    private readonly FakeTimeProvider _clock = new(T0);
 
     /// <summary>When each answer and chat line was given, on the bot's clock: the summary keeps it.</summary>
     private readonly Dictionary<string, DateTimeOffset> _said = new(StringComparer.Ordinal);
@@ -837,7 +837,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
     /// </summary>
     private async Task PassAsync(TimeSpan by)
     {
-        _clock.Jump(by);
+        _clock.Advance(by);
         var store = _bot.Services.GetRequiredService<IDocumentStore>();
         var deadline = DateTime.UtcNow + Patience;
         while (true)

@@ -172,14 +172,14 @@ public abstract class TimerAlertTests
 
         // Down from 0:00 to 3:30: back before the warning, which comes on time.
         await rig.StopBotAsync();
-        rig.Clock.Jump(TimeSpan.FromMinutes(3.5));
+        rig.Clock.Advance(TimeSpan.FromMinutes(3.5));
         await rig.StartBotAsync();
         await rig.AdvanceToAsync(TimeSpan.FromMinutes(4));
         Assert.Equal([NlWarningPitch], group.Alerts());
 
         // Down from 4:00 to 5:40: "Tijd!" comes at the start, 40 s late (more than Sessions:Timers:LateAfter, 30 s).
         await rig.StopBotAsync();
-        rig.Clock.Jump(TimeSpan.FromSeconds(100));
+        rig.Clock.Advance(TimeSpan.FromSeconds(100));
         await rig.StartBotAsync();
         await rig.SettleAsync();
         Assert.Equal([NlWarningPitch, NlTimeUpPitch + NlLate], group.Alerts());
@@ -187,7 +187,7 @@ public abstract class TimerAlertTests
         // Down from 13:30 to 15:40, through the answers' warning and their end: only "Tijd!", late.
         await rig.AdvanceToAsync(TimeSpan.FromMinutes(13.5));
         await rig.StopBotAsync();
-        rig.Clock.Jump(TimeSpan.FromSeconds(130));
+        rig.Clock.Advance(TimeSpan.FromSeconds(130));
         await rig.StartBotAsync();
         await rig.SettleAsync();
         await rig.AdvanceToAsync(TimeSpan.FromHours(1));

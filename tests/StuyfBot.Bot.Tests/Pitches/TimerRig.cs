@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.State;
-using StuyfBot.Bot.Tests.Connector;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
@@ -37,7 +37,7 @@ public sealed class TimerRig : IAsyncDisposable
         _bots = new BotServer?[instances];
     }
 
-    public ManualTimeProvider Clock { get; } = new(T0);
+    public FakeTimeProvider Clock { get; } = new(T0);
 
     public LoopbackConnector Connector { get; }
 
@@ -79,14 +79,14 @@ public sealed class TimerRig : IAsyncDisposable
     public static string InstanceId(int instance) => $"bot-{instance}";
 
     /// <summary>
-    /// Moves the clock at once (see <see cref="ManualTimeProvider.Jump"/>: a reminder pass never
+    /// Moves the clock at once (<see cref="FakeTimeProvider.Advance"/>: a reminder pass never
     /// sees minutes go by between claiming and firing), then waits until every reminder due by
     /// then is finished and recorded (the stored reminder is deleted only after its outcome is
     /// written), so nothing is in flight when the test looks, or when the clock moves on.
     /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
-        Clock.Jump(by);
+        Clock.Advance(by);
         await SettleAsync();
     }
 

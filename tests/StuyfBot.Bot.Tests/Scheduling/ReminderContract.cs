@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Storage.Files;
 using StuyfBot.Bot.Storage.State;
-using StuyfBot.Bot.Tests.Connector;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
 using static StuyfBot.Bot.Tests.Scheduling.Reminders;
@@ -14,7 +14,7 @@ namespace StuyfBot.Bot.Tests.Scheduling;
 /// <summary>
 /// Durable reminders, run against every store (Azurite and the data folder): they fire once, at
 /// their time or later (saying how late), never twice, across restarts and instances. Time is a
-/// <see cref="ManualTimeProvider"/>: nothing here waits for the wall clock.
+/// <see cref="FakeTimeProvider"/>: nothing here waits for the wall clock.
 /// </summary>
 public abstract class ReminderContract
 {
@@ -28,7 +28,7 @@ public abstract class ReminderContract
     public async Task A_reminder_fires_once_at_its_time_and_not_before()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var dispatcher = Dispatcher(store, clock, handler);
 
@@ -59,7 +59,7 @@ public abstract class ReminderContract
     public async Task A_reminder_due_within_a_second_waits_for_its_exact_time()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var dispatcher = Dispatcher(store, clock, handler);
         await Scheduler(store, clock).ScheduleAsync(New("r1", T0.AddMilliseconds(10_600)), default);
@@ -78,7 +78,7 @@ public abstract class ReminderContract
     {
         var store = await NewStoreAsync();
         var other = OtherClient(store);
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var due = T0.AddMinutes(1);
 
@@ -102,14 +102,14 @@ public abstract class ReminderContract
     public async Task After_a_restart_an_overdue_reminder_fires_once_saying_how_late()
     {
         var store = await NewStoreAsync();
-        var before = new ManualTimeProvider(T0);
+        var before = new FakeTimeProvider(T0);
         var oldHandler = new RecordingHandler();
         var due = T0.AddMinutes(1);
         await Scheduler(store, before).ScheduleAsync(New("r1", due), default);
         await Dispatcher(store, before, oldHandler).RunOnceAsync(default);
 
         // The bot is down from just after T0 until T0 + 5:30; it starts again with new objects.
-        var after = new ManualTimeProvider(T0.AddMinutes(5.5));
+        var after = new FakeTimeProvider(T0.AddMinutes(5.5));
         var handler = new RecordingHandler();
         var restarted = Dispatcher(OtherClient(store), after, handler);
         await restarted.RunOnceAsync(default);
@@ -125,7 +125,7 @@ public abstract class ReminderContract
     public async Task After_days_of_downtime_every_missed_reminder_fires_in_due_order_and_future_ones_wait()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var scheduler = Scheduler(store, clock);
         // Across midnight and several days: the listing is in due-time order.
         DateTimeOffset[] dues = [T0.AddDays(-3), new(2026, 3, 1, 23, 59, 59, TimeSpan.Zero), T0.AddHours(-1), T0.AddHours(2), T0.AddDays(3)];
@@ -152,7 +152,7 @@ public abstract class ReminderContract
     public async Task Two_instances_on_one_store_fire_each_of_200_reminders_exactly_once()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var scheduler = Scheduler(store, clock);
         const int Count = 200;
         await Parallel.ForEachAsync(Enumerable.Range(0, Count), async (i, ct) =>
@@ -185,8 +185,8 @@ public abstract class ReminderContract
         var store = await NewStoreAsync();
         var lease = TimeSpan.FromSeconds(60);
         var options = Options(o => o.LeaseDuration = lease);
-        var clockA = new ManualTimeProvider(T0);
-        var clockB = new ManualTimeProvider(T0);
+        var clockA = new FakeTimeProvider(T0);
+        var clockB = new FakeTimeProvider(T0);
         await Scheduler(store, clockA).ScheduleAsync(New("r1", T0), default);
 
         // Instance A claims it and hangs in the handler; then the process dies (nothing more is written).
@@ -224,7 +224,7 @@ public abstract class ReminderContract
     public async Task A_handler_that_runs_out_of_time_is_cancelled_and_retried()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var options = Options(o => o.HandlerTimeout = TimeSpan.FromSeconds(20));
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = true;
@@ -261,7 +261,7 @@ public abstract class ReminderContract
     public async Task A_failing_handler_is_retried_with_backoff_then_parked_with_a_log_line()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         using var logs = new ListLoggerProvider();
         var options = Options(o =>
         {
@@ -312,7 +312,7 @@ public abstract class ReminderContract
     public async Task A_reminder_without_a_handler_for_its_kind_is_retried_then_parked()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var dispatcher = Dispatcher(store, clock, handler, Options(o => o.MaxAttempts = 2));
         await Scheduler(store, clock).ScheduleAsync(New("r1", T0, kind: "unknown-kind"), default);
@@ -331,7 +331,7 @@ public abstract class ReminderContract
     public async Task Cancelling_removes_a_reminder_so_it_never_fires()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var scheduler = Scheduler(store, clock);
         var handler = new RecordingHandler();
         var dispatcher = Dispatcher(store, clock, handler);
@@ -356,7 +356,7 @@ public abstract class ReminderContract
     public async Task Cancelling_a_reminder_that_fired_changes_nothing_and_says_so()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var scheduler = Scheduler(store, clock);
         var handler = new RecordingHandler();
         await scheduler.ScheduleAsync(New("r1", T0), default);
@@ -371,7 +371,7 @@ public abstract class ReminderContract
     public async Task Cancelling_a_reminder_that_waits_for_a_retry_stops_the_retries()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var scheduler = Scheduler(store, clock);
         var handler = new RecordingHandler { Then = (_, _) => throw new HttpRequestException("connector down") };
         var dispatcher = Dispatcher(store, clock, handler);
@@ -391,7 +391,7 @@ public abstract class ReminderContract
     {
         var inner = await NewStoreAsync();
         var store = new FaultyStore(inner);
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var scheduler = Scheduler(OtherClient(inner), clock);
         await scheduler.ScheduleAsync(New("r1", T0), default);
@@ -416,7 +416,7 @@ public abstract class ReminderContract
     {
         var inner = await NewStoreAsync();
         var store = new FaultyStore(inner);
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var dispatcher = Dispatcher(store, clock, handler);
         await Scheduler(store, clock).ScheduleAsync(New("r1", T0), default);
@@ -436,7 +436,7 @@ public abstract class ReminderContract
         Assert.Equal(ReminderState.Done, (await ClaimAsync(inner, "r1", T0))?.State);
 
         var other = new RecordingHandler();
-        var later = new ManualTimeProvider(T0.AddHours(1));
+        var later = new FakeTimeProvider(T0.AddHours(1));
         await Dispatcher(OtherClient(inner), later, other).RunOnceAsync(default);
         Assert.Single(handler.Calls);
         Assert.Empty(other.Calls);
@@ -452,7 +452,7 @@ public abstract class ReminderContract
     {
         var inner = await NewStoreAsync();
         var dying = new FaultyStore(inner);
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         await Scheduler(inner, clock).ScheduleAsync(New("r1", T0), default);
         dying.FailWhen((operation, key) => operation == "replace");
@@ -473,7 +473,7 @@ public abstract class ReminderContract
     public async Task Finished_claims_are_swept_after_the_retention_and_not_before()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var scheduler = Scheduler(store, clock);
         var dispatcher = Dispatcher(store, clock, new RecordingHandler(), Options(o => o.Retention = TimeSpan.FromDays(1)));
         await scheduler.ScheduleAsync(New("fired", T0), default);
@@ -498,7 +498,7 @@ public abstract class ReminderContract
     public async Task An_unreadable_reminder_is_parked_and_one_from_a_newer_bot_is_left_alone()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         using var logs = new ListLoggerProvider();
         var broken = StateKeys.Reminder(T0, "broken");
@@ -519,7 +519,7 @@ public abstract class ReminderContract
     public async Task Many_due_at_once_run_side_by_side_up_to_the_concurrency_limit()
     {
         var store = await NewStoreAsync();
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var running = 0;
         var most = 0;
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

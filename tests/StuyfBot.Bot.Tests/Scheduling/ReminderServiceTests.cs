@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Tests.Connector;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
 using static StuyfBot.Bot.Tests.Scheduling.Reminders;
@@ -51,7 +51,7 @@ public sealed class ReminderServiceTests : IClassFixture<AzuriteFixture>
 
     private static async Task FiresOnTimerAndAfterRestartAsync(Dictionary<string, string?> storage)
     {
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
         var bot = await StartBotAsync(storage, clock, handler);
         try
