@@ -30,6 +30,17 @@ public sealed class AuthenticationOptionsValidator : IValidateOptions<BotOptions
             failures.Add("Bot:EntraAuthority must be an absolute https URL (plain http only on loopback).");
         }
 
+        // The library refuses shorter intervals; a longer one would hold back a key rotation.
+        if (options.SigningKeyRefreshInterval < TimeSpan.FromSeconds(1) || options.SigningKeyRefreshInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Bot:SigningKeyRefreshInterval must be between 00:00:01 and 00:05:00.");
+        }
+
+        if (options.SigningKeyMaxAge < TimeSpan.FromMinutes(5) || options.SigningKeyMaxAge > TimeSpan.FromDays(7))
+        {
+            failures.Add("Bot:SigningKeyMaxAge must be between 00:05:00 and 7.00:00:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -53,4 +53,17 @@ public sealed class AuthenticationStartupTests
 
         Assert.Contains(setting + " must be an absolute https URL", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Bot:SigningKeyRefreshInterval", "00:00:00.500")]
+    [InlineData("Bot:SigningKeyRefreshInterval", "01:00:00")]
+    [InlineData("Bot:SigningKeyMaxAge", "00:01:00")]
+    [InlineData("Bot:SigningKeyMaxAge", "30.00:00:00")]
+    public async Task Key_refresh_settings_out_of_range_stop_the_start_naming_the_setting(string setting, string value)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            BotServer.StartAsync(new Dictionary<string, string?>(OutboundCredential.Settings) { ["Bot:AppId"] = AppId, ["Bot:TenantId"] = TenantId, [setting] = value }));
+
+        Assert.Contains(setting + " must be between", error.Message, StringComparison.Ordinal);
+    }
 }
