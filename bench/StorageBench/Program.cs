@@ -24,7 +24,7 @@ Console.WriteLine("|---|---|---|---|---|---|---|---|");
 
 await using (var azurite = await AzuriteServer.StartAsync())
 {
-    var blob = BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(azurite.ConnectionString), "bench", NullLogger<BlobDocumentStore>.Instance);
+    var blob = BlobDocumentStore.WithConnectionString(azurite.ConnectionString, "bench", NullLogger<BlobDocumentStore>.Instance);
     await blob.EnsureReadyAsync(default);
     Console.WriteLine(await MeasureAsync("Azurite (in memory, HTTP loopback)", blob));
 }
