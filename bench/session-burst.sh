@@ -63,7 +63,7 @@ for run in $(seq "$RUNS"); do
 
   echo "== Azurite, run $run" >&2
   node "$AZURITE" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" --inMemoryPersistence --silent \
-    --skipApiVersionCheck --disableTelemetry >/dev/null 2>&1 &
+    --disableTelemetry >/dev/null 2>&1 &
   AZURITE_PID=$!
   wait_for "http://127.0.0.1:$AZURITE_PORT/"
   run_bot "Azurite" Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"

@@ -10,8 +10,8 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     /// <summary>
-    /// An Azure Storage connection string with an account key (Azurite's
-    /// <c>UseDevelopmentStorage=true</c> included).
+    /// An Azure Storage connection string with an account key or a SAS (Azurite's
+    /// <c>UseDevelopmentStorage=true</c> included), parsed by Azure.Storage.Blobs.
     /// </summary>
     public string? ConnectionString { get; set; }
 

@@ -52,17 +52,18 @@ public static class StorageServiceCollectionExtensions
 
         if (hasConnectionString)
         {
-            StorageConnectionString connection;
             try
             {
-                connection = StorageConnectionString.Parse(storage.ConnectionString!);
+                return BlobDocumentStore.WithConnectionString(storage.ConnectionString!, storage.Container, loggers.CreateLogger<BlobDocumentStore>());
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
-                throw new StorageSettingException(StorageOptions.ConnectionStringSetting, $"not a valid storage connection string: {ex.Message}", ex);
+                // The SDK's messages never repeat the string (it holds the key), nor say much: add the shapes it takes.
+                throw new StorageSettingException(
+                    StorageOptions.ConnectionStringSetting,
+                    $"not a valid storage connection string ({ex.Message}): give AccountName and AccountKey (with BlobEndpoint or EndpointSuffix outside Azure's public cloud), BlobEndpoint and SharedAccessSignature, or UseDevelopmentStorage=true.",
+                    ex);
             }
-
-            return BlobDocumentStore.WithSharedKey(connection, storage.Container, loggers.CreateLogger<BlobDocumentStore>());
         }
 
         if (hasAccountUrl)

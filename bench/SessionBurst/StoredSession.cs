@@ -54,8 +54,8 @@ public sealed class StoredSession : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         return options.StorePath is { } path
             ? new StoredSession(new FileDocumentStore(path))
-            : new StoredSession(BlobDocumentStore.WithSharedKey(
-                StorageConnectionString.Parse(options.StoreConnectionString!), new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance));
+            : new StoredSession(BlobDocumentStore.WithConnectionString(
+                options.StoreConnectionString!, new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance));
     }
 
     /// <summary>Every item document of the session read on its own (no cache): the answers to this pitch, by person.</summary>

@@ -24,7 +24,7 @@ if (args.Length < (reminders ? 4 : 7))
 
 var blob = args[0] == "blob";
 IDocumentStore store = blob
-    ? BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(args[1]), args[2], NullLogger<BlobDocumentStore>.Instance)
+    ? BlobDocumentStore.WithConnectionString(args[1], args[2], NullLogger<BlobDocumentStore>.Instance)
     : new FileDocumentStore(args[1]);
 var rest = args[(blob ? 3 : 2)..];
 if (reminders)

@@ -82,7 +82,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     private async Task StartAsync()
     {
         var main = NodePeers.Require(Path.Combine("azurite", "dist", "src", "blob", "main.js"));
-        var arguments = $"\"{main}\" --blobHost 127.0.0.1 --blobPort {Port.ToString(CultureInfo.InvariantCulture)} --silent --skipApiVersionCheck --disableTelemetry";
+        var arguments = $"\"{main}\" --blobHost 127.0.0.1 --blobPort {Port.ToString(CultureInfo.InvariantCulture)} --silent --disableTelemetry";
         arguments += _settings.Location is null ? " --inMemoryPersistence" : $" --location \"{_settings.Location}\"";
         if (_settings.Https is var (certificate, key))
         {

@@ -1,66 +1,89 @@
-using System.Globalization;
-using System.Xml.Linq;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace StuyfBot.Bot.Storage.Blobs;
 
 /// <summary>
-/// Documents as block blobs in one container, over the Blob service REST API on Azure.Core's
-/// HttpPipeline (retries with back-off, logging, SharedKey or bearer authentication).
-/// Create-only is <c>If-None-Match: *</c> (409 when it exists); replace and delete are
-/// <c>If-Match</c> (412 when the ETag moved on): both become <see cref="WriteStatus.Conflict"/>.
+/// Documents as block blobs in one container, on Azure.Storage.Blobs (retries with back-off,
+/// SharedKey, SAS or bearer authentication). Create-only is <c>If-None-Match: *</c> (409 when it
+/// exists); replace and delete are <c>If-Match</c> (412 when the ETag moved on): both become
+/// <see cref="WriteStatus.Conflict"/>.
 /// </summary>
 public sealed partial class BlobDocumentStore : IDocumentStore
 {
-    /// <summary>The Blob service version spoken (Azurite 3.35 and Azure both accept it).</summary>
-    public const string ServiceVersion = "2021-08-06";
+    private const string WriteIdMetadata = "writeid";
 
-    private const string WriteIdHeader = "x-ms-meta-writeid";
-
-    private readonly HttpPipeline _pipeline;
-    private readonly Uri _container;
+    private readonly BlobContainerClient _container;
     private readonly ILogger _log;
     private volatile bool _containerReady;
 
-    public BlobDocumentStore(Uri blobEndpoint, string container, HttpPipeline pipeline, ILogger<BlobDocumentStore> log)
+    /// <summary>Only on clients made with <see cref="ClientOptions"/>: the pinned version, short retries, the retry witness.</summary>
+    private BlobDocumentStore(BlobContainerClient container, ILogger<BlobDocumentStore> log)
     {
-        ArgumentNullException.ThrowIfNull(blobEndpoint);
-        ArgumentNullException.ThrowIfNull(pipeline);
-        if (!IsValidContainerName(container))
+        ArgumentNullException.ThrowIfNull(container);
+        if (!IsValidContainerName(container.Name))
         {
-            throw new ArgumentException($"'{container}' is not a valid container name (3-63 lowercase letters, digits and single hyphens).", nameof(container));
+            throw new ArgumentException($"'{container.Name}' is not a valid container name (3-63 lowercase letters, digits and single hyphens).", nameof(container));
         }
 
-        _container = new Uri(blobEndpoint.AbsoluteUri.TrimEnd('/') + "/" + container);
-        _pipeline = pipeline;
+        _container = container;
         _log = log;
+
+        // A SAS would be in the query: never show it.
+        Location = container.Uri.GetLeftPart(UriPartial.Path);
     }
 
-    public string Location => _container.AbsoluteUri;
+    public string Location { get; }
 
-    /// <summary>A store for a connection string: requests signed with the account key.</summary>
-    public static BlobDocumentStore WithSharedKey(StorageConnectionString connection, string container, ILogger<BlobDocumentStore> log, HttpPipelineTransportOptions? transport = null)
+    /// <summary>
+    /// A store for a connection string (an account key, a SAS, or Azurite's
+    /// <c>UseDevelopmentStorage=true</c>). A malformed string is a <see cref="FormatException"/>
+    /// or an <see cref="ArgumentException"/>, as the SDK throws them.
+    /// </summary>
+    public static BlobDocumentStore WithConnectionString(string connectionString, string container, ILogger<BlobDocumentStore> log, Action<BlobClientOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        return new BlobDocumentStore(
-            connection.BlobEndpoint,
-            container,
-            BuildPipeline(new SharedKeyPolicy(connection.AccountName, connection.AccountKey), transport),
-            log);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var service = new BlobServiceClient(connectionString, ClientOptions(configure));
+        if (service.Uri.Scheme != Uri.UriSchemeHttps && service.Uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new FormatException("BlobEndpoint is not an http(s) URL.");
+        }
+
+        return new BlobDocumentStore(service.GetBlobContainerClient(container), log);
     }
 
     /// <summary>A store for an account URL: bearer tokens from an Entra credential (managed identity in Azure).</summary>
-    public static BlobDocumentStore WithToken(Uri accountUrl, string container, TokenCredential credential, ILogger<BlobDocumentStore> log, HttpPipelineTransportOptions? transport = null)
+    public static BlobDocumentStore WithToken(Uri accountUrl, string container, TokenCredential credential, ILogger<BlobDocumentStore> log, Action<BlobClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(accountUrl);
-        return new BlobDocumentStore(
-            accountUrl,
-            container,
-            BuildPipeline(new BearerTokenAuthenticationPolicy(credential, "https://storage.azure.com/.default"), transport),
-            log);
+        return new BlobDocumentStore(new BlobServiceClient(accountUrl, credential, ClientOptions(configure)).GetBlobContainerClient(container), log);
+    }
+
+    /// <summary>
+    /// The options every client of this store is made with; <paramref name="configure"/> may add a
+    /// transport or policies (tests), not change the service version.
+    /// </summary>
+    private static BlobClientOptions ClientOptions(Action<BlobClientOptions>? configure = null)
+    {
+        // Azurite 3.35 refuses the SDK's default service version (2026-10-06) with 400
+        // InvalidHeaderValue; 2025-11-05 is the newest of the SDK's versions it accepts (not
+        // 2026-02-06), and without --skipApiVersionCheck the tests on Azurite prove
+        // the version the bot speaks to Azure. Raise it together with the Azurite pin in tests/peers.
+        var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
+
+        // Short retries: a turn should answer "try again" within seconds, not minutes.
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Diagnostics.ApplicationId = "StuyfBot";
+        options.AddPolicy(WriteAttempt.RetryWitness.Instance, HttpPipelinePosition.PerRetry);
+        configure?.Invoke(options);
+        return options;
     }
 
     public static bool IsValidContainerName(string? name) =>
@@ -88,15 +111,19 @@ public sealed partial class BlobDocumentStore : IDocumentStore
     public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         DocumentKey.Validate(key);
-        using var message = Message(RequestMethod.Get, key);
-        await SendAsync(message, "read", key, cancellationToken).ConfigureAwait(false);
-        var response = message.Response;
-        return response.Status switch
+        try
         {
-            200 => new StoredDocument(key, response.Content.ToArray(), ETagOf(response)),
-            404 => null,
-            _ => throw Unexpected(response, "read", key),
-        };
+            var result = (await _container.GetBlobClient(key).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            return new StoredDocument(key, result.Content.ToMemory(), result.Details.ETag.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            throw Unavailable(ex, "read", key);
+        }
     }
 
     public Task<WriteResult> CreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
@@ -115,133 +142,137 @@ public sealed partial class BlobDocumentStore : IDocumentStore
     public async Task<DeleteResult> DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken)
     {
         DocumentKey.Validate(key);
-        using var message = Message(RequestMethod.Delete, key);
-        if (ifMatch is not null)
+        var blob = _container.GetBlobClient(key);
+        try
         {
-            message.Request.Headers.SetValue("If-Match", ifMatch);
+            var conditions = ifMatch is null ? null : new BlobRequestConditions { IfMatch = new ETag(ifMatch) };
+            await blob.DeleteAsync(DeleteSnapshotsOption.None, conditions, cancellationToken).ConfigureAwait(false);
+            return DeleteResult.Deleted;
         }
-
-        await SendAsync(message, "delete", key, cancellationToken).ConfigureAwait(false);
-        var response = message.Response;
-        return response.Status switch
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            202 or 200 => DeleteResult.Deleted,
-            404 => DeleteResult.NotFound,
+            return DeleteResult.NotFound;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
             // A failed If-Match on a blob that is gone is "not found", as in the file store.
-            412 => await ExistsAsync(key, cancellationToken).ConfigureAwait(false) ? DeleteResult.Conflict : DeleteResult.NotFound,
-            _ => throw Unexpected(response, "delete", key),
-        };
+            return await ExistsAsync(blob, cancellationToken).ConfigureAwait(false) ? DeleteResult.Conflict : DeleteResult.NotFound;
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            throw Unavailable(ex, "delete", key);
+        }
     }
 
     public async Task<DocumentPage> ListAsync(string prefix, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         DocumentKey.ValidatePrefix(prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        using var message = _pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = RequestMethod.Get;
-        request.Uri.Reset(_container);
-        request.Uri.AppendQuery("restype", "container");
-        request.Uri.AppendQuery("comp", "list");
-        if (prefix.Length > 0)
+        try
         {
-            request.Uri.AppendQuery("prefix", prefix);
-        }
+            // The service lists names in ordinal order (keys are ASCII), one page per call here.
+            var pages = _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix.Length == 0 ? null : prefix, cancellationToken)
+                .AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, Math.Min(pageSize, 5000));
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                var keys = new List<string>(page.Values.Count);
+                foreach (var item in page.Values)
+                {
+                    keys.Add(item.Name);
+                }
 
-        request.Uri.AppendQuery("maxresults", Math.Min(pageSize, 5000).ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(continuationToken))
-        {
-            request.Uri.AppendQuery("marker", continuationToken);
-        }
+                return new DocumentPage(keys, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
 
-        request.Headers.SetValue("x-ms-version", ServiceVersion);
-        await SendAsync(message, "list", prefix, cancellationToken).ConfigureAwait(false);
-        var response = message.Response;
-        if (response.Status == 404)
+            return new DocumentPage([], null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return new DocumentPage([], null);
         }
-
-        if (response.Status != 200)
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
         {
-            throw Unexpected(response, "list", prefix);
+            throw Unavailable(ex, "list", prefix);
         }
-
-        var xml = XDocument.Load(response.Content.ToStream());
-        var keys = xml.Root?.Element("Blobs")?.Elements("Blob").Select(b => (string?)b.Element("Name")).OfType<string>().ToList() ?? [];
-        var next = (string?)xml.Root?.Element("NextMarker");
-        return new DocumentPage(keys, string.IsNullOrEmpty(next) ? null : next);
-    }
-
-    private static HttpPipeline BuildPipeline(HttpPipelinePolicy authentication, HttpPipelineTransportOptions? transport)
-    {
-        var options = new BlobClientOptions();
-        return transport is null
-            ? HttpPipelineBuilder.Build(options, [], [authentication], new ResponseClassifier())
-            : HttpPipelineBuilder.Build(options, [], [authentication], transport, new ResponseClassifier());
     }
 
     private async Task<WriteResult> PutAsync(string key, ReadOnlyMemory<byte> content, string? ifMatch, CancellationToken cancellationToken)
     {
-        var writeId = Guid.NewGuid().ToString("N");
-        for (var attempt = 0; ; attempt++)
+        var operation = ifMatch is null ? "create" : "replace";
+        var blob = _container.GetBlobClient(key);
+        var attempt = new WriteAttempt();
+        var options = new BlobUploadOptions
         {
-            using var message = Message(RequestMethod.Put, key);
-            var request = message.Request;
-            request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
-            request.Headers.SetValue("Content-Type", DocumentKey.ContentTypeOf(key));
-            request.Headers.SetValue(WriteIdHeader, writeId);
-            request.Headers.SetValue(ifMatch is null ? "If-None-Match" : "If-Match", ifMatch ?? "*");
-            request.Content = RequestContent.Create(content);
-            await SendAsync(message, ifMatch is null ? "create" : "replace", key, cancellationToken).ConfigureAwait(false);
-            var response = message.Response;
-            switch (response.Status)
+            HttpHeaders = new BlobHttpHeaders { ContentType = DocumentKey.ContentTypeOf(key) },
+            Metadata = new Dictionary<string, string>(1) { [WriteIdMetadata] = attempt.WriteId },
+            Conditions = ifMatch is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(ifMatch) },
+        };
+        for (var round = 0; ; round++)
+        {
+            try
             {
-                case 201:
-                    return WriteResult.Written(ETagOf(response));
-                case 409 when ErrorCode(response) == "BlobAlreadyExists":
-                case 412:
-                case 404 when ifMatch is not null:
-                    // A retried request may have been stored the first time, its answer lost:
-                    // then the "conflict" is our own write, recognisable by its write id.
-                    return message.ProcessingContext.RetryNumber > 0
-                        ? await OwnWriteAsync(key, writeId, cancellationToken).ConfigureAwait(false)
-                        : WriteResult.Conflict;
-                case 404 when ErrorCode(response) == "ContainerNotFound" && attempt == 0:
-                    // Never made, or deleted since (an emulator restarted without its data).
-                    _containerReady = false;
-                    await CreateContainerAsync(cancellationToken).ConfigureAwait(false);
-                    continue;
-                default:
-                    throw Unexpected(response, ifMatch is null ? "create" : "replace", key);
+                using (attempt.Scope())
+                {
+                    var info = (await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false)).Value;
+                    return WriteResult.Written(info.ETag.ToString());
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412
+                || (ex.Status == 409 && ex.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+                || (ex.Status == 404 && ifMatch is not null))
+            {
+                // A retried request may have been stored the first time, its answer lost:
+                // then the "conflict" is our own write, recognisable by its write id.
+                return attempt.Retried
+                    ? await OwnWriteAsync(blob, attempt.WriteId, cancellationToken).ConfigureAwait(false)
+                    : WriteResult.Conflict;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == BlobErrorCode.ContainerNotFound && round == 0)
+            {
+                // Never made, or deleted since (an emulator restarted without its data).
+                _containerReady = false;
+                await CreateContainerAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsFailure(ex, cancellationToken))
+            {
+                throw Unavailable(ex, operation, key);
             }
         }
     }
 
-    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    private async Task<bool> ExistsAsync(BlobClient blob, CancellationToken cancellationToken)
     {
-        using var message = Message(RequestMethod.Head, key);
-        await SendAsync(message, "check", key, cancellationToken).ConfigureAwait(false);
-        return message.Response.Status switch
+        try
         {
-            200 => true,
-            404 => false,
-            _ => throw Unexpected(message.Response, "check", key),
-        };
+            return (await blob.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            throw Unavailable(ex, "check", blob.Name);
+        }
     }
 
-    private async Task<WriteResult> OwnWriteAsync(string key, string writeId, CancellationToken cancellationToken)
+    private async Task<WriteResult> OwnWriteAsync(BlobClient blob, string writeId, CancellationToken cancellationToken)
     {
-        using var message = Message(RequestMethod.Head, key);
-        await SendAsync(message, "check", key, cancellationToken).ConfigureAwait(false);
-        var response = message.Response;
-        if (response.Status == 200 && response.Headers.TryGetValue(WriteIdHeader, out var stored) && stored == writeId)
+        try
         {
-            LogOwnWrite(key);
-            return WriteResult.Written(ETagOf(response));
-        }
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            if (properties.Metadata.TryGetValue(WriteIdMetadata, out var stored) && stored == writeId)
+            {
+                LogOwnWrite(blob.Name);
+                return WriteResult.Written(properties.ETag.ToString());
+            }
 
-        return WriteResult.Conflict;
+            return WriteResult.Conflict;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return WriteResult.Conflict;
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            throw Unavailable(ex, "check", blob.Name);
+        }
     }
 
     private async Task CreateContainerAsync(CancellationToken cancellationToken)
@@ -251,72 +282,44 @@ public sealed partial class BlobDocumentStore : IDocumentStore
             return;
         }
 
-        using var message = _pipeline.CreateMessage();
-        message.Request.Method = RequestMethod.Put;
-        message.Request.Uri.Reset(_container);
-        message.Request.Uri.AppendQuery("restype", "container");
-        message.Request.Headers.SetValue("x-ms-version", ServiceVersion);
-        await SendAsync(message, "create the container", string.Empty, cancellationToken).ConfigureAwait(false);
-        var response = message.Response;
-        switch (response.Status)
+        try
         {
-            case 201:
+            if (await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false) is not null)
+            {
                 LogContainerCreated(Location);
-                break;
-            case 409:
-                break;
-            case 403 when ErrorCode(response) == "AuthorizationPermissionMismatch":
-                // An identity allowed to use blobs but not to create containers: the container
-                // may exist already (made by the deployment); the probe that follows tells.
-                break;
-            default:
-                throw Unexpected(response, "create the container", string.Empty);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403 && ex.ErrorCode == BlobErrorCode.AuthorizationPermissionMismatch)
+        {
+            // An identity allowed to use blobs but not to create containers: the container
+            // may exist already (made by the deployment); the probe that follows tells.
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            throw Unavailable(ex, "create the container", string.Empty);
         }
 
         _containerReady = true;
     }
 
-    private HttpMessage Message(RequestMethod method, string key)
-    {
-        var message = _pipeline.CreateMessage();
-        message.Request.Method = method;
-        message.Request.Uri.Reset(new Uri(_container.AbsoluteUri + "/" + key));
-        message.Request.Headers.SetValue("x-ms-version", ServiceVersion);
-        return message;
-    }
+    /// <summary>What the SDK throws when storage is unreachable or refuses; the caller's own cancellation passes through.</summary>
+    private static bool IsFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is RequestFailedException or AggregateException or HttpRequestException or IOException or AuthenticationFailedException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task SendAsync(HttpMessage message, string operation, string key, CancellationToken cancellationToken)
+    private StorageUnavailableException Unavailable(Exception ex, string operation, string key)
     {
-        try
+        if (ex is RequestFailedException { Status: > 0 } refused)
         {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var code = refused.ErrorCode ?? refused.GetRawResponse()?.ReasonPhrase;
+            var hint = refused.Status == 403 ? " (check the account key or the identity's role on the account)" : string.Empty;
+            return new StorageUnavailableException($"Blob storage {Location} refused to {operation}{Quoted(key)}: {refused.Status} {code}{hint}", ex);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException or OperationCanceledException or AuthenticationFailedException)
-        {
-            throw new StorageUnavailableException($"Blob storage {Location} could not be reached to {operation}{Quoted(key)}: {Innermost(ex).Message}", ex);
-        }
-    }
 
-    private StorageUnavailableException Unexpected(Response response, string operation, string key)
-    {
-        var code = ErrorCode(response) ?? response.ReasonPhrase;
-        var hint = response.Status == 403 ? " (check the account key or the identity's role on the account)" : string.Empty;
-        return new StorageUnavailableException($"Blob storage {Location} refused to {operation}{Quoted(key)}: {response.Status} {code}{hint}");
+        return new StorageUnavailableException($"Blob storage {Location} could not be reached to {operation}{Quoted(key)}: {Innermost(ex).Message}", ex);
     }
 
     private static string Quoted(string key) => key.Length == 0 ? string.Empty : $" '{key}'";
-
-    private static string? ErrorCode(Response response) =>
-        response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : null;
-
-    private static string ETagOf(Response response) =>
-        response.Headers.TryGetValue("ETag", out var etag) && !string.IsNullOrEmpty(etag)
-            ? etag
-            : throw new StorageUnavailableException("Blob storage answered without an ETag.");
 
     private static Exception Innermost(Exception ex)
     {
@@ -338,18 +341,4 @@ public sealed partial class BlobDocumentStore : IDocumentStore
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A retried write of {Key} had been stored the first time")]
     private partial void LogOwnWrite(string key);
-
-    /// <summary>Short retries: a turn should answer "try again" within seconds, not minutes.</summary>
-    private sealed class BlobClientOptions : ClientOptions
-    {
-        public BlobClientOptions()
-        {
-            Retry.Mode = RetryMode.Exponential;
-            Retry.MaxRetries = 3;
-            Retry.Delay = TimeSpan.FromMilliseconds(200);
-            Retry.MaxDelay = TimeSpan.FromSeconds(2);
-            Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            Diagnostics.ApplicationId = "StuyfBot";
-        }
-    }
 }

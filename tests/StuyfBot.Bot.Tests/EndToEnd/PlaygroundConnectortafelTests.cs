@@ -500,7 +500,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
     /// <summary>What Azurite holds, read with the bot's own store from a fresh client: the session, its records and the six summary files.</summary>
     private async Task CheckStoredAsync()
     {
-        var store = BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(_azurite.ConnectionString), new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance);
+        var store = BlobDocumentStore.WithConnectionString(_azurite.ConnectionString, new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance);
         var state = StorageTestSupport.State(store);
         var hash = await new KeyedHashProvider(state, TimeProvider.System).GetAsync(CancellationToken.None);
 

@@ -224,7 +224,7 @@ public sealed class PlaygroundSessionTests : IAsyncLifetime
 
     private async Task<ConversationSessions> ReadStoredSessionsAsync()
     {
-        var store = BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(_azurite.ConnectionString), new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance);
+        var store = BlobDocumentStore.WithConnectionString(_azurite.ConnectionString, new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance);
         var state = StorageTestSupport.State(store);
         var hash = await new KeyedHashProvider(state, TimeProvider.System).GetAsync(CancellationToken.None);
         var stored = await state.ReadAsync(StateKeys.ConversationSessions(hash, Group), ConversationSessions.Kind, CancellationToken.None);

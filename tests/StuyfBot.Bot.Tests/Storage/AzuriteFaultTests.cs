@@ -18,7 +18,7 @@ public sealed class AzuriteFaultTests
     {
         using var folder = new TempFolder();
         await using var azurite = await AzuriteServer.StartAsync(new AzuriteSettings { Location = folder.Path });
-        var store = BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(azurite.ConnectionString), "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
+        var store = BlobDocumentStore.WithConnectionString(azurite.ConnectionString, "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
         await store.EnsureReadyAsync(default);
         var run = new FaultRun(store);
 
@@ -69,7 +69,7 @@ public sealed class AzuriteFaultTests
     public async Task After_an_in_memory_azurite_restarts_empty_the_container_is_made_again_on_the_next_write()
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var store = BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(azurite.ConnectionString), "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
+        var store = BlobDocumentStore.WithConnectionString(azurite.ConnectionString, "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
         await store.EnsureReadyAsync(default);
         await store.CreateAsync("people/a/1.json", "{}"u8.ToArray(), default);
 

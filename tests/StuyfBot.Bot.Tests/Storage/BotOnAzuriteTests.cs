@@ -113,5 +113,5 @@ public sealed class BotOnAzuriteTests : IAsyncLifetime, IDisposable
     });
 
     private BlobDocumentStore Store() =>
-        BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(_azurite.ConnectionString), "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
+        BlobDocumentStore.WithConnectionString(_azurite.ConnectionString, "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
 }

@@ -18,8 +18,8 @@ public sealed class StorageStartupTests : IDisposable
     /// <summary>Settings as "key=value" lines, the setting the message must name, and the problem it must state.</summary>
     public static TheoryData<string, string, string> WrongSettings => new()
     {
-        { "Storage:ConnectionString=AccountName=x;AccountKey=%%%", "Storage:ConnectionString", "not valid base64" },
-        { "Storage:ConnectionString=AccountKey=c2VjcmV0", "Storage:ConnectionString", "AccountName is missing" },
+        { "Storage:ConnectionString=AccountName=x;AccountKey=%%%", "Storage:ConnectionString", "not a valid storage connection string" },
+        { "Storage:ConnectionString=AccountKey=c2VjcmV0", "Storage:ConnectionString", "not a valid storage connection string" },
         { "Storage:ConnectionString=UseDevelopmentStorage=true\nStorage:AccountUrl=https://x.blob.core.windows.net", "Storage:ConnectionString", "not both" },
         { "Storage:AccountUrl=http://stuyf.blob.core.windows.net", "Storage:AccountUrl", "not an https URL" },
         { "Storage:ConnectionString=UseDevelopmentStorage=true\nStorage:Container=Bad_Name", "Storage:Container", "not a valid container name" },

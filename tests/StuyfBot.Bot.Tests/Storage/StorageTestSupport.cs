@@ -22,7 +22,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public static string NewContainer() => "t" + Guid.NewGuid().ToString("N");
 
     public BlobDocumentStore NewStore(string? container = null) =>
-        BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(Server.ConnectionString), container ?? NewContainer(), NullLogger<BlobDocumentStore>.Instance);
+        BlobDocumentStore.WithConnectionString(Server.ConnectionString, container ?? NewContainer(), NullLogger<BlobDocumentStore>.Instance);
 }
 
 /// <summary>A temporary folder deleted at the end of a test.</summary>

@@ -438,7 +438,7 @@ public sealed class SummaryPublishingOnAzuriteTests : SummaryPublishingTests
     public override async Task InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync();
-        _blobs = BlobDocumentStore.WithSharedKey(StorageConnectionString.Parse(_azurite.ConnectionString), "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
+        _blobs = BlobDocumentStore.WithConnectionString(_azurite.ConnectionString, "stuyfbot", NullLogger<BlobDocumentStore>.Instance);
         await base.InitializeAsync();
     }
 
