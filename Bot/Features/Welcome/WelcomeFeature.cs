@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Api;
 using StuyfBot.Bot.Apps;
@@ -17,6 +19,12 @@ namespace StuyfBot.Bot.Features.Welcome;
 public sealed partial class WelcomeFeature : IBotFeature
 {
     private readonly IEnumerable<IHelpContributor> _contributors;
+
+    // The help card is the same for every reader of a language and kind of chat, and it is the
+    // reply to most 1:1 messages: it is rendered once per pair, not as a new JSON tree per turn.
+    // Replies share the tree, which nothing writes to after it is built, and concurrent reads of a
+    // built (not parsed, so not lazily filled) JsonObject are safe.
+    private readonly ConcurrentDictionary<(string Culture, bool Personal), JsonObject> _helpCards = new();
 
     public WelcomeFeature(IEnumerable<IHelpContributor> contributors) => _contributors = contributors;
 
@@ -70,7 +78,7 @@ public sealed partial class WelcomeFeature : IBotFeature
         Type = ActivityTypes.Message,
         Text = greeting,
         TextFormat = greeting is null ? null : TextFormats.Markdown,
-        Attachments = [Attachment.AdaptiveCard(RenderHelp(context).ToJson())],
+        Attachments = [Attachment.AdaptiveCard(_helpCards.GetOrAdd((context.Culture.Name, context.IsPersonal), _ => RenderHelp(context).ToJson()))],
     };
 
     private AdaptiveCard RenderHelp(ActivityContext context)
