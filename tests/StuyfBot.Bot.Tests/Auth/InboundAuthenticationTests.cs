@@ -520,7 +520,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     public async Task Every_algorithm_but_RS256_is_refused(string alg)
     {
         var header = new JsonObject { ["alg"] = alg, ["kid"] = _keys.Service.KeyId, ["typ"] = "JWT" };
-        var token = TestTokens.Encode(header, ServiceClaims(), input => _keys.Service.Rsa.SignData(input, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        var token = TestTokens.SignUnder(header, _keys.Service, ServiceClaims());
         await AssertRefusedAsync(token, $"algorithm '{alg}' is not RS256");
     }
 
@@ -528,7 +528,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime, IClassFixture<A
     public async Task A_token_with_critical_header_parameters_is_refused()
     {
         var header = new JsonObject { ["alg"] = "RS256", ["kid"] = _keys.Service.KeyId, ["crit"] = new JsonArray("exp"), ["exp"] = 1 };
-        var token = TestTokens.Encode(header, ServiceClaims(), input => _keys.Service.Rsa.SignData(input, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        var token = TestTokens.SignUnder(header, _keys.Service, ServiceClaims());
         await AssertRefusedAsync(token, "critical header parameters");
     }
 

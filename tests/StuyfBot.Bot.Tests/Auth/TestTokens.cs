@@ -41,6 +41,10 @@ public static class TestTokens
         return Encode(header, claims, input => key.Rsa.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 
+    /// <summary>Signed with <paramref name="key"/> (RS256), under any header, to test what a header may claim.</summary>
+    public static string SignUnder(JsonObject header, TestSigningKey key, JsonObject claims) =>
+        Encode(header, claims, input => key.Rsa.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
     /// <summary>header.payload.signature with any header and any signing function (or none).</summary>
     public static string Encode(JsonObject header, JsonObject claims, Func<byte[], byte[]> sign)
     {
