@@ -1,4 +1,4 @@
-using System.Net;
+using StuyfBot.Bot.Api.Clients;
 
 namespace StuyfBot.Bot.Hosting;
 
@@ -40,7 +40,6 @@ public static class LocalAddresses
             return false;
         }
 
-        return string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        return ServiceUrlPolicy.IsLoopback(uri);
     }
 }
