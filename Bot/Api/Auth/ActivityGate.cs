@@ -19,7 +19,7 @@ public sealed class ActivityGate
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(connector);
         var authenticated = bot.Value.AuthenticationEnabled;
-        _tenantId = authenticated ? bot.Value.TenantId : null;
+        _tenantId = authenticated && bot.Value.TenantId is { } tenant ? TokenValidator.NormalizeTenant(tenant) : null;
         _serviceUrls = ServiceUrlPolicy.For(connector.Value, authenticated);
     }
 
@@ -38,7 +38,7 @@ public sealed class ActivityGate
 
             foreach (var tenant in (string?[])[fromChannelData, fromConversation])
             {
-                if (tenant is not null && !SameTenant(tenant, _tenantId))
+                if (tenant is not null && !string.Equals(TokenValidator.NormalizeTenant(tenant), _tenantId, StringComparison.Ordinal))
                 {
                     return $"tenant '{LogText.Safe(tenant)}' is not this bot's tenant";
                 }
@@ -49,8 +49,4 @@ public sealed class ActivityGate
             ? null
             : $"serviceUrl '{LogText.Safe(activity.ServiceUrl)}' is not a trusted connector host";
     }
-
-    /// <summary>Tenant ids are GUIDs; Teams writes them in lower case, configuration may not.</summary>
-    private static bool SameTenant(string a, string b) =>
-        Guid.TryParse(a, out var x) && Guid.TryParse(b, out var y) ? x == y : string.Equals(a, b, StringComparison.Ordinal);
 }

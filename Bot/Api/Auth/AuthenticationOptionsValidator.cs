@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Hosting;
 
 namespace StuyfBot.Bot.Api.Auth;
@@ -46,6 +47,5 @@ public sealed class AuthenticationOptionsValidator : IValidateOptions<BotOptions
 
     /// <summary>Signing keys are trusted because of where they come from, so that must be authenticated (TLS).</summary>
     private static bool IsSafeMetadataUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && ServiceUrlPolicy.IsHttpsOrLoopback(uri);
 }

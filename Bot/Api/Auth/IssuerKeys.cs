@@ -1,6 +1,7 @@
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using StuyfBot.Bot.Api.Clients;
 
 namespace StuyfBot.Bot.Api.Auth;
 
@@ -110,8 +111,10 @@ public sealed partial class IssuerKeys
         {
             try
             {
+                // A loopback issuer (tests) may name plain HTTP documents; a real one may not.
                 if (!Uri.TryCreate(address, UriKind.Absolute, out var url)
-                    || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && metadataUrl.Scheme == Uri.UriSchemeHttp && url.IsLoopback && metadataUrl.IsLoopback)))
+                    || !ServiceUrlPolicy.IsHttpsOrLoopback(url)
+                    || (url.Scheme == Uri.UriSchemeHttp && !ServiceUrlPolicy.IsLoopback(metadataUrl)))
                 {
                     throw new InvalidOperationException($"{metadataUrl} names a document that is not https: {LogText.Safe(address)}");
                 }

@@ -218,7 +218,7 @@ public sealed class TokenValidator
     private static string TrimSlash(string url) => url.EndsWith('/') ? url[..^1] : url;
 
     /// <summary>Tokens carry the tenant GUID in lower case; configuration may not.</summary>
-    private static string NormalizeTenant(string tenantId) =>
+    internal static string NormalizeTenant(string tenantId) =>
         Guid.TryParse(tenantId, out var guid) ? guid.ToString("D") : tenantId;
 
     private static AuthenticationResult Fail(string reason) => AuthenticationResult.Fail(reason);

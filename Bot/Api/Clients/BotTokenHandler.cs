@@ -27,7 +27,7 @@ public sealed class BotTokenHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!ServiceUrlPolicy.MayCarryToken(request.RequestUri))
+        if (!ServiceUrlPolicy.IsHttpsOrLoopback(request.RequestUri))
         {
             throw new ConnectorException(ConnectorOperations.Of(request), null, "Refused to send the bot's token over plain HTTP to another machine; the serviceUrl must use HTTPS.");
         }

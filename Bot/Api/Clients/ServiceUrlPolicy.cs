@@ -36,8 +36,11 @@ public sealed class ServiceUrlPolicy
 
     public bool IsTrusted(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsTrusted(uri);
 
-    /// <summary>Plain HTTP is only ever for this machine: a token on it could be read on the way.</summary>
-    public static bool MayCarryToken(Uri? url) =>
+    /// <summary>
+    /// HTTPS, or plain HTTP to this machine only: what may carry the bot's token, or bring it the
+    /// signing keys it trusts, since anything on plain HTTP could be read or changed on the way.
+    /// </summary>
+    public static bool IsHttpsOrLoopback(Uri? url) =>
         url is not null && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url)));
 
     public static bool IsLoopback(Uri url)

@@ -192,7 +192,7 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     [InlineData("http://smba.trafficmanager.net/emea/", false)]
     [InlineData("http://10.0.0.4/", false)]
     public void Only_https_or_loopback_may_carry_the_token(string url, bool allowed) =>
-        Assert.Equal(allowed, ServiceUrlPolicy.MayCarryToken(new Uri(url)));
+        Assert.Equal(allowed, ServiceUrlPolicy.IsHttpsOrLoopback(new Uri(url)));
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/emea/", true)]
