@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Apps;
+using StuyfBot.Platform.Apps;
+using StuyfBot.Platform.Hosting;
 
 namespace StuyfBot.Bot.Hosting;
 

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api.Auth;
-using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
+using StuyfBot.Platform.Api.Auth;
+using StuyfBot.Platform.Apps;
+using StuyfBot.Platform.Hosting;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
 
 namespace StuyfBot.Bot.Hosting;
 
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
         services.AddStuyfBotStorage(configuration);
         services.AddReminders(configuration);
+        services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSessions(configuration);
@@ -41,6 +43,7 @@ public static class ServiceCollectionExtensions
 
             return app;
         });
+        services.AddSingleton<ITurnLanguage, TurnLanguage>();
         services.AddSingleton<MessagesEndpoint>();
         return services;
     }

@@ -3,15 +3,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
-using StuyfBot.Bot.Storage.Files;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Summaries;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
+using StuyfBot.Platform.Storage.Files;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bench.SessionBurst;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
-using StuyfBot.Bot.Storage.Files;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
+using StuyfBot.Platform.Storage.Files;
 using StuyfBot.Testing;
 
 // Usage: dotnet run -c Release --project bench/StorageBench [-- <ops per measure> <throughput writes> <writers>]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
-using StuyfBot.Bot.Storage.Files;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
+using StuyfBot.Platform.Storage.Files;
 using StuyfBot.StorageLoad;
 
 // Usage: StuyfBot.StorageLoad (blob <connection string> <container> | file <folder>)

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
 
 namespace StuyfBot.StorageLoad;
 

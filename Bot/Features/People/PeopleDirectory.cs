@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.People;
 

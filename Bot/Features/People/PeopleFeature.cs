@@ -1,5 +1,5 @@
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Apps;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Features.People;
 

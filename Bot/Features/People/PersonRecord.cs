@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.People;
 

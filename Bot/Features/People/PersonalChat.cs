@@ -1,6 +1,6 @@
 using System.Net;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 
 namespace StuyfBot.Bot.Features.People;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

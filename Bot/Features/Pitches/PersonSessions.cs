@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Api.Clients;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,6 +1,6 @@
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Api.Clients;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Welcome;
-using StuyfBot.Bot.Scheduling;
+using StuyfBot.Platform.Apps;
+using StuyfBot.Platform.Scheduling;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
@@ -9,6 +7,8 @@ using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Timers;
+using StuyfBot.Platform.Api.Clients;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

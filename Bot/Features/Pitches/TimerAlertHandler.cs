@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Scheduling;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Dialogs.Timers;
+using StuyfBot.Platform.Api.Clients;
+using StuyfBot.Platform.Scheduling;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

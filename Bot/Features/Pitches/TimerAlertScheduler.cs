@@ -1,5 +1,5 @@
-using StuyfBot.Bot.Scheduling;
 using StuyfBot.Dialogs.Timers;
+using StuyfBot.Platform.Scheduling;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

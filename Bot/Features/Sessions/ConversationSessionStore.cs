@@ -1,7 +1,7 @@
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Sessions;
 

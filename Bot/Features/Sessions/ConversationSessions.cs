@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Sessions;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Timers;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 
 namespace StuyfBot.Bot.Features.Sessions;
 

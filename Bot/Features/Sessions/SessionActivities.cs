@@ -1,6 +1,6 @@
-using StuyfBot.Bot.Api;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Platform.Api;
 
 namespace StuyfBot.Bot.Features.Sessions;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
@@ -12,6 +10,8 @@ using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Features.Sessions;
 

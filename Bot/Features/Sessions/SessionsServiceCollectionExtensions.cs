@@ -1,5 +1,5 @@
-using StuyfBot.Bot.Apps;
 using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Features.Sessions;
 

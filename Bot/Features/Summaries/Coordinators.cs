@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api;
+using StuyfBot.Platform.Api;
 
 namespace StuyfBot.Bot.Features.Summaries;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Summaries;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Summaries;
 

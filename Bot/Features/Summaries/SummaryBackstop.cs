@@ -1,6 +1,6 @@
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Scheduling;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Scheduling;
 
 namespace StuyfBot.Bot.Features.Summaries;
 

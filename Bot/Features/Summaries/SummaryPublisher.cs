@@ -1,19 +1,19 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Summaries;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Summaries;
 

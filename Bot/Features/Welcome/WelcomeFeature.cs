@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Apps;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Features.Welcome;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api.Auth;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Api.Auth;
 
 namespace StuyfBot.Bot.Tests.Auth;
 

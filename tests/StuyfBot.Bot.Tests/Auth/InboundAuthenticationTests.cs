@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using StuyfBot.Bot.Hosting;
-using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Hosting;
+using StuyfBot.Platform.Storage;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Auth;

@@ -6,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
-using StuyfBot.Bot.Hosting;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
+using StuyfBot.Platform.Hosting;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Connector;

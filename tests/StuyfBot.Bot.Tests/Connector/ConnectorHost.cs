@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Api.Clients;
-using StuyfBot.Bot.Hosting;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Api.Clients;
+using StuyfBot.Platform.Hosting;
 
 namespace StuyfBot.Bot.Tests.Connector;
 

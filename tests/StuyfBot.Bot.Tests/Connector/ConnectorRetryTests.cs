@@ -1,6 +1,6 @@
 using System.Net;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Connector;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Connector;

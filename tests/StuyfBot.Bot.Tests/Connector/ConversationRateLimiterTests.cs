@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Connector;

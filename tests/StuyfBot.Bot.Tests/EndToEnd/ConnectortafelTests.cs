@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 using StuyfBot.Testing;
 using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 

@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
+using StuyfBot.Platform.Storage.State;
 using StuyfBot.Testing;
 using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
-using StuyfBot.Bot.Api.Clients;
+using StuyfBot.Platform.Api.Clients;
 
 namespace StuyfBot.Bot.Tests.Infrastructure;
 

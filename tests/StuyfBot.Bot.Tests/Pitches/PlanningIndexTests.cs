@@ -1,7 +1,7 @@
 using System.Globalization;
 using StuyfBot.Bot.Features.Pitches;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Pitches;
 

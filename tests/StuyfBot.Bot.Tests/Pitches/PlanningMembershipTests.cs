@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Api.Clients;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Api.Clients;
 using StuyfBot.Testing;
 using static StuyfBot.Bot.Tests.Pitches.PlanningHarness;
 

@@ -1,13 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using StuyfBot.Bot.Features.Pitches;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Pitches;
 

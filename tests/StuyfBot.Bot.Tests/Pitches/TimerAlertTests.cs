@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Pitches;
+using StuyfBot.Platform.Scheduling;
 using static StuyfBot.Bot.Tests.Pitches.TimerRig;
 
 namespace StuyfBot.Bot.Tests.Pitches;

@@ -1,6 +1,6 @@
-using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Pitches;
+using StuyfBot.Platform.Scheduling;
 using Xunit.Abstractions;
 
 namespace StuyfBot.Bot.Tests.Pitches;

@@ -4,12 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Pitches;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using StuyfBot.Bot.Api;
-using StuyfBot.Bot.Apps;
+using StuyfBot.Platform.Api;
+using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Tests.Protocol;
 

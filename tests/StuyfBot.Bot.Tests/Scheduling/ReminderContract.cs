@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
+using StuyfBot.Platform.Storage.State;
 using static StuyfBot.Bot.Tests.Scheduling.Reminders;
 
 namespace StuyfBot.Bot.Tests.Scheduling;

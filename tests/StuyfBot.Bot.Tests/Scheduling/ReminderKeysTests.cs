@@ -1,4 +1,4 @@
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Scheduling;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
+using StuyfBot.Platform.Scheduling;
 using static StuyfBot.Bot.Tests.Scheduling.Reminders;
 
 namespace StuyfBot.Bot.Tests.Scheduling;

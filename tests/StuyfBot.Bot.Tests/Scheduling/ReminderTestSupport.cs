@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Scheduling;
 

@@ -1,8 +1,8 @@
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Storage;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
+using StuyfBot.Platform.Storage.State;
 using StuyfBot.StorageLoad;
 
 namespace StuyfBot.Bot.Tests.Scheduling;

@@ -7,8 +7,8 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Storage;

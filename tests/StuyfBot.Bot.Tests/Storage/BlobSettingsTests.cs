@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Hosting;
-using StuyfBot.Bot.Storage;
+using StuyfBot.Platform.Hosting;
+using StuyfBot.Platform.Storage;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Storage.Blobs;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Platform.Storage.Blobs;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Storage;

@@ -1,5 +1,5 @@
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using StuyfBot.Bot.Storage;
+using StuyfBot.Platform.Storage;
 using StuyfBot.StorageLoad;
 
 namespace StuyfBot.Bot.Tests.Storage;

@@ -1,5 +1,5 @@
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

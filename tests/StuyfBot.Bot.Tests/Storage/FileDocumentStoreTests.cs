@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Hosting;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
+using StuyfBot.Platform.Hosting;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
 using StuyfBot.StorageLoad;
 
 namespace StuyfBot.Bot.Tests.Storage;

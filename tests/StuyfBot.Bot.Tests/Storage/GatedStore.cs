@@ -1,4 +1,4 @@
-using StuyfBot.Bot.Storage;
+using StuyfBot.Platform.Storage;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

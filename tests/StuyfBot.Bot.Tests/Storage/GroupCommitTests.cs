@@ -1,6 +1,6 @@
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

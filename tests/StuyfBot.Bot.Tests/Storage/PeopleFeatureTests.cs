@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StuyfBot.Bot.Features.People;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Storage;

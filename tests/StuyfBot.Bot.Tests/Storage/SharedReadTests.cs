@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Files;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Files;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Storage;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
-using StuyfBot.Bot.Storage;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Platform.Storage;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Storage;

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
+using StuyfBot.Platform.Storage.State;
 using StuyfBot.Testing;
 
 namespace StuyfBot.Bot.Tests.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StuyfBot.Bot.Storage.Files;
+using StuyfBot.Platform.Storage.Files;
 using StuyfBot.StorageLoad;
 
 namespace StuyfBot.Bot.Tests.Storage;

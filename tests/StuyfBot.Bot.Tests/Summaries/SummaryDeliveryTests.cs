@@ -1,6 +1,6 @@
 using StuyfBot.Bot.Features.Summaries;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.State;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Summaries;
 

@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StuyfBot.Bot.Features.Summaries;
-using StuyfBot.Bot.Scheduling;
-using StuyfBot.Bot.Storage;
-using StuyfBot.Bot.Storage.Blobs;
-using StuyfBot.Bot.Storage.State;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Summaries;
+using StuyfBot.Platform.Scheduling;
+using StuyfBot.Platform.Storage;
+using StuyfBot.Platform.Storage.Blobs;
+using StuyfBot.Platform.Storage.State;
 using StuyfBot.Testing;
 using static StuyfBot.Bot.Tests.Summaries.Connectortafel;
 
