@@ -6,6 +6,7 @@ using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Platform.Api.Auth;
 using StuyfBot.Platform.Apps;
+using StuyfBot.Platform.Delivery;
 using StuyfBot.Platform.Hosting;
 using StuyfBot.Platform.Scheduling;
 using StuyfBot.Platform.Storage;
@@ -27,7 +28,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BotOptions>>().Value.RedeliveryWindow));
         services.AddStuyfBotStorage(configuration);
         services.AddReminders(configuration);
-        services.AddSingleton<PeopleDirectory>();
+        services.AddDelivery();
         services.AddSingleton<IBotFeature, PeopleFeature>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSessions(configuration);

@@ -1,5 +1,6 @@
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Apps;
+using StuyfBot.Platform.Delivery;
 
 namespace StuyfBot.Bot.Features.People;
 

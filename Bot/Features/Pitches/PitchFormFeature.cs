@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Cards.AdaptiveCards;
@@ -10,6 +9,7 @@ using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Apps;
+using StuyfBot.Platform.Delivery;
 
 namespace StuyfBot.Bot.Features.Pitches;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Welcome;
 using StuyfBot.Platform.Apps;
 using StuyfBot.Platform.Scheduling;
@@ -26,7 +25,6 @@ public static class PitchesServiceCollectionExtensions
         services.AddSingleton<PersonalCardGroup>();
         services.AddSingleton<PlannedSessionIndex>();
         services.AddSingleton<PersonSessions>();
-        services.AddSingleton<PersonalChat>();
         services.AddSingleton<PlanningFeature>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PlanningFeature>());
         services.AddSingleton<IHelpContributor>(sp => sp.GetRequiredService<PlanningFeature>());

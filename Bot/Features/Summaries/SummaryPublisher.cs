@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.People;
 using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Cards.AdaptiveCards;
@@ -11,6 +9,7 @@ using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Summaries;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Api.Clients;
+using StuyfBot.Platform.Delivery;
 using StuyfBot.Platform.Scheduling;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.State;
@@ -43,41 +42,34 @@ public sealed partial class SummaryPublisher
 
     private readonly SessionItemStore _items;
     private readonly StateStore _state;
-    private readonly PeopleDirectory _people;
+    private readonly PersonalChat _chats;
+    private readonly DeliveryOutbox _outbox;
     private readonly KeyedHashProvider _hashes;
     private readonly IConversationClient _conversations;
     private readonly IReminderScheduler _reminders;
-    private readonly TimeProvider _time;
     private readonly TimeSpan _backstopDelay;
-    private readonly TimeSpan _lease;
     private readonly ILogger<SummaryPublisher> _log;
 
     public SummaryPublisher(
         SessionItemStore items,
         StateStore state,
-        PeopleDirectory people,
+        PersonalChat chats,
+        DeliveryOutbox outbox,
         KeyedHashProvider hashes,
         IConversationClient conversations,
         IReminderScheduler reminders,
-        TimeProvider time,
         IOptions<SummaryOptions> options,
-        IOptions<ConnectorOptions> connector,
         ILogger<SummaryPublisher> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(connector);
         _items = items;
         _state = state;
-        _people = people;
+        _chats = chats;
+        _outbox = outbox;
         _hashes = hashes;
         _conversations = conversations;
         _reminders = reminders;
-        _time = time;
         _backstopDelay = options.Value.SummaryBackstopDelay;
-
-        // A send takes at most the connector's whole retry budget and its wait for room in the rate
-        // limits; a claim older than that (and a margin) belongs to a sender that died.
-        _lease = connector.Value.TotalTimeout + connector.Value.MaxRateLimitWait + TimeSpan.FromSeconds(30);
         _log = log;
     }
 
@@ -126,19 +118,19 @@ public sealed partial class SummaryPublisher
         var facilitators = SummaryBuilder.Build(closed, records, SummaryAudience.Facilitators);
         var failedStores = await StoreAsync(group, facilitators, text, cancellationToken).ConfigureAwait(false);
 
-        var outcomes = new List<Delivery>
+        var outcomes = new List<DeliveryOutcome>
         {
             await DeliverOnceAsync(closed.Id, CardOutput, ct => SendCardAsync(sessions, group, text, ct), cancellationToken).ConfigureAwait(false),
         };
         var recaps = SummaryBuilder.Recaps(closed, records);
         var hash = await _hashes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var recapOutcomes = new Delivery[recaps.Count];
+        var recapOutcomes = new DeliveryOutcome[recaps.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, recaps.Count),
             new ParallelOptions { MaxDegreeOfParallelism = RecapsAtOnce, CancellationToken = cancellationToken },
             async (i, ct) => recapOutcomes[i] = await DeliverOnceAsync(closed.Id, RecapOutput(hash, recaps[i]), c => SendRecapAsync(sessions, recaps[i], c), ct).ConfigureAwait(false)).ConfigureAwait(false);
         outcomes.AddRange(recapOutcomes);
-        return new PublishResult(failedStores + outcomes.Count(o => o == Delivery.Failed), outcomes.Count(o => o == Delivery.InProgress));
+        return new PublishResult(failedStores + outcomes.Count(o => o == DeliveryOutcome.Failed), outcomes.Count(o => o == DeliveryOutcome.InProgress));
     }
 
     /// <summary>
@@ -201,95 +193,9 @@ public sealed partial class SummaryPublisher
         }
     }
 
-    /// <summary>Sends one output unless it went out (or is going out) already; see <see cref="SummaryDelivery"/>.</summary>
-    private async Task<Delivery> DeliverOnceAsync(string sessionId, string output, Func<CancellationToken, Task<Sent>> send, CancellationToken cancellationToken)
-    {
-        var key = StateKeys.SummaryDelivery(sessionId, output);
-        var now = _time.GetUtcNow();
-        Committed<SummaryDelivery, DeliveryClaim> claim;
-        try
-        {
-            claim = await _state.UpdateAsync(key, SummaryDocuments.DeliveryKind, stored => SummaryDelivery.Claim(stored, now, _lease), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is StorageUnavailableException or StoredDocumentException)
-        {
-            LogDeliveryFailed(sessionId, output, ex);
-            return Delivery.Failed;
-        }
-
-        switch (claim.Result)
-        {
-            case DeliveryClaim.Done:
-                return Delivery.Done;
-            case DeliveryClaim.InProgress:
-                return Delivery.InProgress;
-            case DeliveryClaim.TakenOver:
-                LogTakenOver(sessionId, output);
-                break;
-        }
-
-        Sent sent;
-        try
-        {
-            sent = await send(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConnectorException ex) when (IsPermanent(ex))
-        {
-            LogUndeliverable(sessionId, output, (int?)ex.StatusCode, ex.ErrorCode);
-            await RecordAsync(key, claim.ETag!, new SummaryDelivery(DeliveryState.Undeliverable, _time.GetUtcNow(), null)).ConfigureAwait(false);
-            return Delivery.Done;
-        }
-        catch (Exception ex) when (ex is ConnectorException or StorageUnavailableException or StoredDocumentException)
-        {
-            // Not sent (a POST that may have arrived is never resent by the client): let a later run try.
-            LogDeliveryFailed(sessionId, output, ex);
-            await ReleaseAsync(key, claim.ETag!).ConfigureAwait(false);
-            return Delivery.Failed;
-        }
-        catch (OperationCanceledException)
-        {
-            await ReleaseAsync(key, claim.ETag!).ConfigureAwait(false);
-            throw;
-        }
-
-        if (!sent.Reached)
-        {
-            LogUnreachable(sessionId, output);
-        }
-
-        await RecordAsync(key, claim.ETag!, new SummaryDelivery(sent.Reached ? DeliveryState.Sent : DeliveryState.Undeliverable, _time.GetUtcNow(), null, sent.ActivityId)).ConfigureAwait(false);
-        return Delivery.Done;
-    }
-
-    /// <summary>Marks the output final. Not cancellable: it went out, and saying so keeps it from going out again.</summary>
-    private async Task RecordAsync(string key, string etag, SummaryDelivery final)
-    {
-        try
-        {
-            var written = await _state.Documents.ReplaceAsync(key, SummaryDocuments.DeliveryKind.Serialize(final), etag, CancellationToken.None).ConfigureAwait(false);
-            if (!written.IsWritten)
-            {
-                LogClaimLost(key);
-            }
-        }
-        catch (StorageUnavailableException ex)
-        {
-            LogNotRecorded(key, ex);
-        }
-    }
-
-    /// <summary>Gives the claim back after a failed send, so the next run sends at once instead of after the lease.</summary>
-    private async Task ReleaseAsync(string key, string etag)
-    {
-        try
-        {
-            await _state.Documents.DeleteAsync(key, etag, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            LogNotReleased(key, ex);
-        }
-    }
+    /// <summary>Sends one output of the summary once (the card, one recap), through the shared outbox.</summary>
+    private Task<DeliveryOutcome> DeliverOnceAsync(string sessionId, string output, Func<CancellationToken, Task<Sent>> send, CancellationToken cancellationToken) =>
+        _outbox.DeliverOnceAsync(StateKeys.SummaryDelivery(sessionId, output), send, cancellationToken, SummaryDocuments.DeliveryKind);
 
     private async Task<Sent> SendCardAsync(ConversationSessions sessions, SessionSummary group, Text text, CancellationToken cancellationToken)
     {
@@ -300,35 +206,17 @@ public sealed partial class SummaryPublisher
     }
 
     /// <summary>
-    /// The recap goes to the pitcher's 1:1 chat with the bot in their language when the bot knows it
-    /// (<see cref="PeopleDirectory"/>); otherwise the bot opens one (in the group's language).
+    /// The recap goes to the pitcher's 1:1 chat with the bot, in their language when the bot knows
+    /// it (<see cref="PersonalChat"/>), otherwise in the group's.
     /// </summary>
-    private async Task<Sent> SendRecapAsync(ConversationSessions sessions, PitchRecap recap, CancellationToken cancellationToken)
-    {
-        var group = sessions.Conversation;
-        var chat = (await _people.FindAsync(group.TenantId, recap.AuthorKey, cancellationToken).ConfigureAwait(false))?.Reference;
-        if (chat is null)
+    private Task<Sent> SendRecapAsync(ConversationSessions sessions, PitchRecap recap, CancellationToken cancellationToken) =>
+        _chats.DeliverAsync(sessions.Conversation, new Account { Id = recap.AuthorKey }, locale =>
         {
-            if (string.IsNullOrWhiteSpace(group.TenantId) || group.Bot is null)
-            {
-                return new Sent(null, Reached: false);
-            }
-
-            var user = new Account { Id = recap.AuthorKey };
-            var created = await _conversations.CreateAsync(group.ServiceUrl, ConversationParameters.Personal(group.Bot, user, group.TenantId), cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(created.Id))
-            {
-                throw new ConnectorException(ConnectorOperations.CreateConversation, null, "The connector created a conversation without an id.");
-            }
-
-            chat = new ConversationReference(created.ServiceUrl ?? group.ServiceUrl, group.ChannelId, created.Id, ConversationTypes.Personal, group.TenantId, group.Bot, user, Locale: null);
-        }
-
-        var locale = chat.Locale ?? sessions.Locale;
-        var activity = CardActivity(chat, RecapCard.Render(recap, Text.For(locale)), locale);
-        var posted = await _conversations.SendAsync(chat.ServiceUrl, chat.ConversationId, activity, cancellationToken).ConfigureAwait(false);
-        return new Sent(posted.Id, Reached: true);
-    }
+            locale ??= sessions.Locale;
+            var activity = new Activity { Type = ActivityTypes.Message, Locale = locale };
+            activity.Attachments = [Attachment.AdaptiveCard(RecapCard.Render(recap, Text.For(locale)).ToJson())];
+            return activity;
+        }, cancellationToken);
 
     private static Activity CardActivity(ConversationReference conversation, AdaptiveCard card, string? locale)
     {
@@ -338,47 +226,11 @@ public sealed partial class SummaryPublisher
         return activity;
     }
 
-    /// <summary>Teams refused this for good: the card or the person is not reachable this way, and asking again will not change it.</summary>
-    private static bool IsPermanent(ConnectorException ex) =>
-        ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
-
-    private enum Delivery
-    {
-        Done,
-        InProgress,
-        Failed,
-    }
-
-    /// <param name="ActivityId">The posted activity's id.</param>
-    /// <param name="Reached">False: there was no way to reach the person (no tenant to open a 1:1 chat in).</param>
-    private sealed record Sent(string? ActivityId, bool Reached);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Key}")]
     private partial void LogStored(string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Key}; the backstop will")]
     private partial void LogStoreFailed(string key, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: {Output} did not go out; the backstop will try again")]
-    private partial void LogDeliveryFailed(string sessionId, string output, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: Teams refused {Output} for good ({Status} {ErrorCode}); not tried again")]
-    private partial void LogUndeliverable(string sessionId, string output, int? status, string? errorCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: no way to reach the pitcher of {Output} (the conversation has no tenant)")]
-    private partial void LogUnreachable(string sessionId, string output);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of session {SessionId}: {Output} was being sent by a run that stopped; sending it now (it may arrive twice)")]
-    private partial void LogTakenOver(string sessionId, string output);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key} went out, but another run had taken it over meanwhile (it may arrive twice)")]
-    private partial void LogClaimLost(string key);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Key} went out but could not be marked sent; it goes out again after the lease")]
-    private partial void LogNotRecorded(string key, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the claim {Key}; it is tried again after the lease")]
-    private partial void LogNotReleased(string key, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Summary of session {SessionId}: the backstop reminder could not be stored; a crash now would lose the summary")]
     private partial void LogNoBackstop(string sessionId, Exception exception);

@@ -53,7 +53,7 @@ public sealed class BotOnAzuriteTests : IAsyncLifetime, IDisposable
         var conversations = new HashSet<string>();
         foreach (var key in keys)
         {
-            var person = Features.People.PersonRecord.Kind.Deserialize(key, (await store.ReadAsync(key, default))!.Content);
+            var person = StuyfBot.Platform.Delivery.PersonRecord.Kind.Deserialize(key, (await store.ReadAsync(key, default))!.Content);
             conversations.Add(person.Reference.ConversationId);
         }
 

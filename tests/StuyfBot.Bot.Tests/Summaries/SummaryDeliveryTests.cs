@@ -1,4 +1,4 @@
-using StuyfBot.Bot.Features.Summaries;
+using StuyfBot.Platform.Delivery;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.State;
 
@@ -28,18 +28,18 @@ public sealed class SummaryDeliveryTests
     [Fact]
     public void The_first_run_claims_an_output_others_leave_it_while_the_lease_runs_and_take_it_over_after()
     {
-        var (claimed, first) = SummaryDelivery.Claim(null, Now, Lease);
+        var (claimed, first) = DeliveryRecord.Claim(null, Now, Lease);
         Assert.Equal(DeliveryClaim.Claimed, first);
-        Assert.Equal(new SummaryDelivery(DeliveryState.Sending, Now, Now + Lease), claimed);
+        Assert.Equal(new DeliveryRecord(DeliveryState.Sending, Now, Now + Lease), claimed);
 
-        var (kept, second) = SummaryDelivery.Claim(claimed, Now + Lease - TimeSpan.FromSeconds(1), Lease);
+        var (kept, second) = DeliveryRecord.Claim(claimed, Now + Lease - TimeSpan.FromSeconds(1), Lease);
         Assert.Equal(DeliveryClaim.InProgress, second);
         Assert.Same(claimed, kept);
 
         var later = Now + Lease;
-        var (takenOver, third) = SummaryDelivery.Claim(claimed, later, Lease);
+        var (takenOver, third) = DeliveryRecord.Claim(claimed, later, Lease);
         Assert.Equal(DeliveryClaim.TakenOver, third);
-        Assert.Equal(new SummaryDelivery(DeliveryState.Sending, later, later + Lease), takenOver);
+        Assert.Equal(new DeliveryRecord(DeliveryState.Sending, later, later + Lease), takenOver);
     }
 
     [Theory]
@@ -47,9 +47,9 @@ public sealed class SummaryDeliveryTests
     [InlineData(DeliveryState.Undeliverable)]
     public void A_sent_or_undeliverable_output_is_done_for_good(DeliveryState state)
     {
-        var final = new SummaryDelivery(state, Now, null, "act-1");
+        var final = new DeliveryRecord(state, Now, null, "act-1");
 
-        var (kept, claim) = SummaryDelivery.Claim(final, Now + TimeSpan.FromDays(30), Lease);
+        var (kept, claim) = DeliveryRecord.Claim(final, Now + TimeSpan.FromDays(30), Lease);
 
         Assert.Equal(DeliveryClaim.Done, claim);
         Assert.Same(final, kept);

@@ -9,6 +9,7 @@ using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Summaries;
+using StuyfBot.Platform.Delivery;
 using StuyfBot.Platform.Scheduling;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.Blobs;
@@ -291,7 +292,7 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         // opening a 1:1 chat for a recap fails once.
         var documents = bot.Services.GetRequiredService<IDocumentStore>();
         var now = DateTimeOffset.UtcNow;
-        var abandoned = new SummaryDelivery(DeliveryState.Sending, now, now + TimeSpan.FromSeconds(3));
+        var abandoned = new DeliveryRecord(DeliveryState.Sending, now, now + TimeSpan.FromSeconds(3));
         Assert.True((await documents.CreateAsync(StateKeys.SummaryDelivery(session.SessionId, "card"), SummaryDocuments.DeliveryKind.Serialize(abandoned), default)).IsWritten);
         Connector.FailNextMatching(c => c.Method == "POST" && c.Path == "/v3/conversations", 503);
 

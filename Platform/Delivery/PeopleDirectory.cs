@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.People;
+namespace StuyfBot.Platform.Delivery;
 
 /// <summary>
 /// The people the bot can reach in a 1:1 chat, stored under <c>people/{tenantHash}/{userHash}.json</c>.

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.People;
+namespace StuyfBot.Platform.Delivery;
 
 /// <summary>
 /// What the bot keeps about a person: the reference to their 1:1 conversation with the bot, the
