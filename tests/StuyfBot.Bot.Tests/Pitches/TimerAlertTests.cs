@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StuyfBot.Bot.Scheduling;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Pitches;
+using StuyfBot.Dialogs.Timers;
 using static StuyfBot.Bot.Tests.Pitches.TimerRig;
 
 namespace StuyfBot.Bot.Tests.Pitches;
