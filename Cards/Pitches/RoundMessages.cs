@@ -7,20 +7,12 @@ using StuyfBot.Dialogs.Timers;
 namespace StuyfBot.Cards.Pitches;
 
 /// <summary>
-/// The pitch round's chat messages: friendly refusals, announcements, timer alerts and plan
-/// problems, in the reader's language. Group messages name a pitch only as the group may see it.
+/// The pitch round's chat messages: announcements, timer alerts and plan problems, in the
+/// reader's language (the refusals are <see cref="SessionMessages.Refusal"/>'s). Group messages
+/// name a pitch only as the group may see it.
 /// </summary>
 public static class RoundMessages
 {
-    /// <summary>Why a round command was refused, kindly; nothing changed.</summary>
-    public static string Refusal(Text text, RoundRefused refused)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(refused);
-        var key = $"RoundRefusal{refused.Reason}";
-        return refused.Limit is { } limit ? text.Format(key, limit) : text[key];
-    }
-
     /// <summary>Why a typed or filled-in plan could not be made.</summary>
     public static string PlanProblem(Text text, PlanProblem problem)
     {

@@ -17,16 +17,19 @@ public sealed record Announcement(string Text, IReadOnlyList<Mention> Mentions);
 public static class SessionMessages
 {
     /// <summary>
-    /// Why a command was refused, kindly; nothing changed. (For AlreadyOpen the Bot can also point
-    /// at the open session's card: <see cref="Refused.State"/> holds it.)
+    /// Why a session or round command was refused, kindly; nothing changed. A text that is too
+    /// long names its limit (<see cref="Refused.Limit"/>; a title's is <see cref="SessionRules.MaxTitleLength"/>).
+    /// (For AlreadyOpen the Bot can also point at the open session's card: <see cref="Refused.State"/> holds it.)
     /// </summary>
-    public static string Refusal(Text text, RefusalReason reason)
+    public static string Refusal(Text text, Refused refused)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var key = $"SessionRefusal{reason}";
-        return reason switch
+        ArgumentNullException.ThrowIfNull(refused);
+        var key = $"Refusal{refused.Reason}";
+        return refused switch
         {
-            RefusalReason.TitleTooLong => text.Format(key, SessionRules.MaxTitleLength),
+            { Limit: { } limit } => text.Format(key, limit),
+            { Reason: RefusalReason.TitleTooLong } => text.Format(key, SessionRules.MaxTitleLength),
             _ => text[key],
         };
     }

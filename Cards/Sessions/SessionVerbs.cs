@@ -1,6 +1,7 @@
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Timers;
 
 namespace StuyfBot.Cards.Sessions;
 
@@ -214,7 +215,7 @@ public static class SessionVerbs
             TimerResume => new ControlTimer(TimerControl.Resume),
             TimerExtend => new ControlTimer(TimerControl.Extend),
             TimerStop => new ControlTimer(TimerControl.Stop),
-            StrikeNote => Get(StrikeNoteInput) is { } noteId ? new Dialogs.Pitches.StrikeNote(noteId) : null,
+            StrikeNote => Get(StrikeNoteInput) is { } noteId ? new Dialogs.Notes.StrikeNote(noteId) : null,
             _ => null,
         };
         if (round is not null)

@@ -1,13 +1,13 @@
-using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Dialogs.Pitches;
 
 /// <summary>
 /// Something a person asks of a session's pitch round, its timer or its notes: from the pitch
-/// card (1:1, before the session), the live card, the answer card, or a chat line.
+/// card (1:1, before the session), the live card, the answer card, or a chat line. Decided by
+/// <see cref="RoundDecider"/> (with the session's records), not by <see cref="SessionDecider"/>.
 /// </summary>
-public abstract record RoundCommand;
+public abstract record RoundCommand : SessionCommand;
 
 /// <summary>
 /// Send a pitch, or "Ik kom enkel luisteren" (<paramref name="ListenOnly"/>: the content is
@@ -41,25 +41,6 @@ public sealed record AnswerPitch(string PitchId, AnswerKind Kind, string Text) :
 
 /// <summary>The pitcher notes the next small step they take away.</summary>
 public sealed record NoteNextStep(string PitchId, string Text) : RoundCommand;
-
-public enum TimerControl
-{
-    Start,
-    Pause,
-    Resume,
-
-    /// <summary>"+2 minuten".</summary>
-    Extend,
-    Stop,
-}
-
-/// <summary>The timekeeper's (or the moderator's) control of the current pitch's timer.</summary>
-public sealed record ControlTimer(TimerControl Control) : RoundCommand;
-
-/// <summary>A chat line that is a note (see <see cref="ChatNote.Parse"/>).</summary>
-public sealed record AddNote(ChatNote Note) : RoundCommand;
-
-public sealed record StrikeNote(string NoteId) : RoundCommand;
 
 /// <summary>Who acts, when, and the item id the Bot made from the inbound activity (used when the command makes a record).</summary>
 public sealed record RoundTurn(Actor Actor, DateTimeOffset Now, string ItemId);

@@ -18,7 +18,7 @@ public static class RoundDecider
     /// <param name="command">What the actor asks.</param>
     /// <param name="turn">Who asks, when, and the item id for a record this makes.</param>
     /// <param name="timers">The timer durations (from the Bot's options).</param>
-    public static RoundDecision Decide(Session? state, SessionRecords records, RoundCommand command, RoundTurn turn, TimerSettings timers)
+    public static Decision Decide(Session? state, SessionRecords records, RoundCommand command, RoundTurn turn, TimerSettings timers)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(command);
@@ -85,7 +85,7 @@ public static class RoundDecider
         };
     }
 
-    private static RoundAccepted Submit(Session head, SessionRecords records, SubmitPitch submit, RoundTurn turn)
+    private static Accepted Submit(Session head, SessionRecords records, SubmitPitch submit, RoundTurn turn)
     {
         var before = records.PitchOf(turn.Actor.Key);
         var record = new PitchRecord
@@ -103,7 +103,7 @@ public static class RoundDecider
         return Recorded(head, record, _ => new PitchSaved(pitch, Edited: before is { Withdrawn: false }));
     }
 
-    private static RoundAccepted Withdraw(Session head, SessionRecords records, RoundTurn turn)
+    private static Accepted Withdraw(Session head, SessionRecords records, RoundTurn turn)
     {
         var before = records.PitchOf(turn.Actor.Key)!;
         var record = new PitchRecord
@@ -121,7 +121,7 @@ public static class RoundDecider
         return Recorded(head, record, _ => new PitchWithdrawn(pitch));
     }
 
-    private static RoundAccepted Next(Session head, SessionRecords records, DateTimeOffset now, TimerSettings timers)
+    private static Accepted Next(Session head, SessionRecords records, DateTimeOffset now, TimerSettings timers)
     {
         if (PitchQueue.Waiting(head.Round, records).FirstOrDefault() is { } next)
         {
@@ -135,7 +135,7 @@ public static class RoundDecider
     }
 
     /// <summary>This pitch comes up now: the previous one is done, its timer gives way to a new one.</summary>
-    private static RoundAccepted Bring(Session head, Pitch pitch, DateTimeOffset now, TimerSettings timers)
+    private static Accepted Bring(Session head, Pitch pitch, DateTimeOffset now, TimerSettings timers)
     {
         var round = head.Round;
         var timer = PitchTimer.Start(pitch.Id, round.NextGeneration(), timers.For(head.Kind), timers.WarningBefore, now);
@@ -150,7 +150,7 @@ public static class RoundDecider
         return Changed(head, brought, new PitchUp(pitch), new TimerChanged(timer));
     }
 
-    private static RoundAccepted Timer(Session head, TimerControl control, DateTimeOffset now, TimerSettings timers)
+    private static Accepted Timer(Session head, TimerControl control, DateTimeOffset now, TimerSettings timers)
     {
         var round = head.Round;
         var timer = control switch
@@ -164,10 +164,10 @@ public static class RoundDecider
         return Changed(head, round with { Timer = timer }, new TimerChanged(timer));
     }
 
-    private static RoundAccepted Changed(Session head, PitchRound round, params IEnumerable<SessionEvent> events) =>
-        new(head with { Round = round }, null, [.. events, new CardChanged()]);
+    private static Accepted Changed(Session head, PitchRound round, params IEnumerable<SessionEvent> events) =>
+        new(head with { Round = round }, [.. events, new CardChanged()]);
 
-    private static RoundAccepted Recorded<T>(Session head, T record, Func<T, SessionEvent> happened)
+    private static Accepted Recorded<T>(Session head, T record, Func<T, SessionEvent> happened)
         where T : SessionItem =>
-        new(head, record, [happened(record), new CardChanged()]);
+        new(head, [happened(record), new CardChanged()]) { Item = record };
 }

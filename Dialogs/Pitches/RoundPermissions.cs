@@ -1,5 +1,6 @@
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Timers;
 
 namespace StuyfBot.Dialogs.Pitches;
 

@@ -22,18 +22,18 @@ public static class RoundRules
     public const int MaxNoteLength = 2000;
 
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="command"/> now; null when allowed.</summary>
-    public static RoundRefused? Refusal(Session? state, SessionRecords records, RoundCommand command, string actor)
+    public static Refused? Refusal(Session? state, SessionRecords records, RoundCommand command, string actor)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(command);
         if (state is null)
         {
-            return Refuse(RoundRefusal.NoSession);
+            return Refuse(RefusalReason.NoSession);
         }
 
         if (state.Status == SessionStatus.Closed)
         {
-            return Refuse(RoundRefusal.SessionClosed);
+            return Refuse(RefusalReason.SessionClosed);
         }
 
         switch (command)
@@ -46,29 +46,29 @@ public static class RoundRules
 
         if (state.Status == SessionStatus.Planned)
         {
-            return Refuse(RoundRefusal.NotOpenYet);
+            return Refuse(RefusalReason.NotOpenYet);
         }
 
         var round = state.Round;
         return command switch
         {
-            NextPitch => !state.IsModerator(actor) ? Refuse(RoundRefusal.OnlyModerator)
-                : round.Current is null && PitchQueue.Waiting(round, records).Count == 0 ? Refuse(RoundRefusal.QueueEmpty)
+            NextPitch => !state.IsModerator(actor) ? Refuse(RefusalReason.OnlyModerator)
+                : round.Current is null && PitchQueue.Waiting(round, records).Count == 0 ? Refuse(RefusalReason.QueueEmpty)
                 : null,
             MovePitch move => QueueRefusal(state, records, move.PitchId, actor, move.Direction),
             SkipPitch skip => QueueRefusal(state, records, skip.PitchId, actor, null),
             PickPitch pick => PitchRefusal(state, records, pick.PitchId, actor),
             AnswerPitch answer => AnswerRefusal(state, records, answer, actor),
-            NoteNextStep step => records.FindPitch(step.PitchId) is not { } pitch || !pitch.IsActive() ? Refuse(RoundRefusal.UnknownPitch)
-                : pitch.AuthorKey != actor ? Refuse(RoundRefusal.OnlyPitcher)
-                : !round.IsPresented(pitch.Id) ? Refuse(RoundRefusal.PitchNotUp)
+            NoteNextStep step => records.FindPitch(step.PitchId) is not { } pitch || !pitch.IsActive() ? Refuse(RefusalReason.UnknownPitch)
+                : pitch.AuthorKey != actor ? Refuse(RefusalReason.OnlyPitcher)
+                : !round.IsPresented(pitch.Id) ? Refuse(RefusalReason.PitchNotUp)
                 : TextRefusal(step.Text, MaxNextStepLength),
             ControlTimer control => TimerRefusal(state, control.Control, actor),
-            AddNote add => add.Note.Source == NoteSource.Forwarded && state.HolderOf(Role.ChatScribe) != actor ? Refuse(RoundRefusal.OnlyScribe)
+            AddNote add => add.Note.Source == NoteSource.Forwarded && state.HolderOf(Role.ChatScribe) != actor ? Refuse(RefusalReason.OnlyScribe)
                 : TextRefusal(add.Note.Text, MaxNoteLength),
-            StrikeNote strike => state.HolderOf(Role.ChatScribe) != actor && !state.IsModerator(actor) ? Refuse(RoundRefusal.OnlyScribeOrModerator)
-                : records.FindNote(strike.NoteId) is not { } note ? Refuse(RoundRefusal.UnknownNote)
-                : note.Struck ? Refuse(RoundRefusal.NoteAlreadyStruck)
+            StrikeNote strike => state.HolderOf(Role.ChatScribe) != actor && !state.IsModerator(actor) ? Refuse(RefusalReason.OnlyScribeOrModerator)
+                : records.FindNote(strike.NoteId) is not { } note ? Refuse(RefusalReason.UnknownNote)
+                : note.Struck ? Refuse(RefusalReason.NoteAlreadyStruck)
                 : null,
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown round command."),
         };
@@ -84,23 +84,23 @@ public static class RoundRules
         return state.IsModerator(person) || state.HolderOf(Role.Timekeeper) == person;
     }
 
-    private static RoundRefused? SubmitRefusal(Session state, SessionRecords records, SubmitPitch submit, string actor)
+    private static Refused? SubmitRefusal(Session state, SessionRecords records, SubmitPitch submit, string actor)
     {
         if (state.Status == SessionStatus.Open)
         {
             if (submit.ListenOnly)
             {
-                return Refuse(RoundRefusal.AlreadyStarted);
+                return Refuse(RefusalReason.AlreadyStarted);
             }
 
             if (!state.IsHere(actor))
             {
-                return Refuse(RoundRefusal.NotPresent);
+                return Refuse(RefusalReason.NotPresent);
             }
 
             if (records.PitchOf(actor)?.IsActive() == true)
             {
-                return Refuse(RoundRefusal.AlreadyPitched);
+                return Refuse(RefusalReason.AlreadyPitched);
             }
         }
 
@@ -110,24 +110,24 @@ public static class RoundRules
         }
 
         var content = submit.Content.Normalized();
-        return content.IsEmpty() ? Refuse(RoundRefusal.EmptyPitch)
-            : content.Fields().Any(f => f.Value?.Length > MaxPitchFieldLength) ? new RoundRefused(RoundRefusal.TextTooLong, MaxPitchFieldLength)
+        return content.IsEmpty() ? Refuse(RefusalReason.EmptyPitch)
+            : content.Fields().Any(f => f.Value?.Length > MaxPitchFieldLength) ? new Refused(RefusalReason.TextTooLong) { Limit = MaxPitchFieldLength }
             : null;
     }
 
-    private static RoundRefused? WithdrawRefusal(Session state, SessionRecords records, string actor)
+    private static Refused? WithdrawRefusal(Session state, SessionRecords records, string actor)
     {
         var pitch = records.PitchOf(actor);
         if (pitch is null || pitch.Withdrawn || (state.Status == SessionStatus.Open && pitch.ListenOnly))
         {
-            return Refuse(RoundRefusal.NoPitchToWithdraw);
+            return Refuse(RefusalReason.NoPitchToWithdraw);
         }
 
-        return state.Round.IsPresented(pitch.Id) ? Refuse(RoundRefusal.PitchAlreadyUp) : null;
+        return state.Round.IsPresented(pitch.Id) ? Refuse(RefusalReason.PitchAlreadyUp) : null;
     }
 
     /// <summary>Move (with a direction) or skip: the moderator, on a pitch that waits in the queue.</summary>
-    private static RoundRefused? QueueRefusal(Session state, SessionRecords records, string pitchId, string actor, MoveDirection? direction)
+    private static Refused? QueueRefusal(Session state, SessionRecords records, string pitchId, string actor, MoveDirection? direction)
     {
         if (PitchRefusal(state, records, pitchId, actor) is { } refused)
         {
@@ -136,54 +136,54 @@ public static class RoundRules
 
         var waiting = PitchQueue.Waiting(state.Round, records);
         var index = waiting.ToList().FindIndex(p => p.Id == pitchId);
-        return index < 0 ? Refuse(RoundRefusal.NotInQueue)
-            : direction == MoveDirection.Up && index == 0 ? Refuse(RoundRefusal.CannotMove)
-            : direction == MoveDirection.Down && index == waiting.Count - 1 ? Refuse(RoundRefusal.CannotMove)
+        return index < 0 ? Refuse(RefusalReason.NotInQueue)
+            : direction == MoveDirection.Up && index == 0 ? Refuse(RefusalReason.CannotMove)
+            : direction == MoveDirection.Down && index == waiting.Count - 1 ? Refuse(RefusalReason.CannotMove)
             : null;
     }
 
     /// <summary>The moderator, on a known pitch that has not come up.</summary>
-    private static RoundRefused? PitchRefusal(Session state, SessionRecords records, string pitchId, string actor) =>
-        !state.IsModerator(actor) ? Refuse(RoundRefusal.OnlyModerator)
-            : records.FindPitch(pitchId) is not { } pitch || !pitch.IsActive() ? Refuse(RoundRefusal.UnknownPitch)
-            : state.Round.IsPresented(pitchId) ? Refuse(RoundRefusal.PitchAlreadyUp)
+    private static Refused? PitchRefusal(Session state, SessionRecords records, string pitchId, string actor) =>
+        !state.IsModerator(actor) ? Refuse(RefusalReason.OnlyModerator)
+            : records.FindPitch(pitchId) is not { } pitch || !pitch.IsActive() ? Refuse(RefusalReason.UnknownPitch)
+            : state.Round.IsPresented(pitchId) ? Refuse(RefusalReason.PitchAlreadyUp)
             : null;
 
-    private static RoundRefused? AnswerRefusal(Session state, SessionRecords records, AnswerPitch answer, string actor) =>
-        !state.IsHere(actor) ? Refuse(RoundRefusal.NotPresent)
-            : records.FindPitch(answer.PitchId) is not { } pitch || !pitch.IsActive() ? Refuse(RoundRefusal.UnknownPitch)
-            : !state.Round.IsPresented(pitch.Id) ? Refuse(RoundRefusal.PitchNotUp)
-            : pitch.AuthorKey == actor ? Refuse(RoundRefusal.OwnPitch)
+    private static Refused? AnswerRefusal(Session state, SessionRecords records, AnswerPitch answer, string actor) =>
+        !state.IsHere(actor) ? Refuse(RefusalReason.NotPresent)
+            : records.FindPitch(answer.PitchId) is not { } pitch || !pitch.IsActive() ? Refuse(RefusalReason.UnknownPitch)
+            : !state.Round.IsPresented(pitch.Id) ? Refuse(RefusalReason.PitchNotUp)
+            : pitch.AuthorKey == actor ? Refuse(RefusalReason.OwnPitch)
             : TextRefusal(answer.Text, MaxAnswerLength);
 
-    private static RoundRefused? TimerRefusal(Session state, TimerControl control, string actor)
+    private static Refused? TimerRefusal(Session state, TimerControl control, string actor)
     {
         if (!Times(state, actor))
         {
-            return Refuse(RoundRefusal.OnlyTimekeeper);
+            return Refuse(RefusalReason.OnlyTimekeeper);
         }
 
         if (state.Round.Current is not { } current)
         {
-            return Refuse(RoundRefusal.NoCurrentPitch);
+            return Refuse(RefusalReason.NoCurrentPitch);
         }
 
         var status = state.Round.Timer is { } timer && timer.PitchId == current ? timer.Status() : TimerStatus.Stopped;
         return (control, status) switch
         {
-            (TimerControl.Start, TimerStatus.Running) => Refuse(RoundRefusal.TimerRunning),
-            (TimerControl.Start, TimerStatus.Paused) => Refuse(RoundRefusal.TimerPaused),
-            (TimerControl.Pause, not TimerStatus.Running) => Refuse(RoundRefusal.TimerNotRunning),
-            (TimerControl.Resume, not TimerStatus.Paused) => Refuse(RoundRefusal.TimerNotPaused),
-            (TimerControl.Extend or TimerControl.Stop, TimerStatus.Stopped) => Refuse(RoundRefusal.NoTimer),
+            (TimerControl.Start, TimerStatus.Running) => Refuse(RefusalReason.TimerRunning),
+            (TimerControl.Start, TimerStatus.Paused) => Refuse(RefusalReason.TimerPaused),
+            (TimerControl.Pause, not TimerStatus.Running) => Refuse(RefusalReason.TimerNotRunning),
+            (TimerControl.Resume, not TimerStatus.Paused) => Refuse(RefusalReason.TimerNotPaused),
+            (TimerControl.Extend or TimerControl.Stop, TimerStatus.Stopped) => Refuse(RefusalReason.NoTimer),
             _ => null,
         };
     }
 
-    private static RoundRefused? TextRefusal(string? text, int limit) =>
-        Normalize(text) is not { } kept ? Refuse(RoundRefusal.EmptyText)
-            : kept.Length > limit ? new RoundRefused(RoundRefusal.TextTooLong, limit)
+    private static Refused? TextRefusal(string? text, int limit) =>
+        Normalize(text) is not { } kept ? Refuse(RefusalReason.EmptyText)
+            : kept.Length > limit ? new Refused(RefusalReason.TextTooLong) { Limit = limit }
             : null;
 
-    private static RoundRefused Refuse(RoundRefusal reason) => new(reason);
+    private static Refused Refuse(RefusalReason reason) => new(reason);
 }

@@ -1,17 +1,34 @@
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 
 namespace StuyfBot.Dialogs.Sessions;
 
-/// <summary>The outcome of one command: accepted (a new state and what happened) or refused (nothing changes).</summary>
+/// <summary>
+/// The outcome of one command, from <see cref="SessionDecider"/> or <see cref="RoundDecider"/>:
+/// accepted (a new state, or a record to append, and what happened) or refused (nothing changes).
+/// </summary>
 public abstract record Decision;
 
-/// <param name="State">The new state, to write.</param>
-/// <param name="Events">What happened, for the Bot to carry out (update the card, announce, ...).</param>
-public sealed record Accepted(Session State, IReadOnlyList<SessionEvent> Events) : Decision;
+/// <param name="State">The new state, to write (for a round command that made a record: the head as it was, the same instance).</param>
+/// <param name="Events">What happened, for the Bot to carry out (update the card, announce, ...); after a round command the last is always <see cref="CardChanged"/>.</param>
+public sealed record Accepted(Session State, IReadOnlyList<SessionEvent> Events) : Decision
+{
+    /// <summary>
+    /// The record to append, or null. Exactly one of two things changed, never both: either this
+    /// is a new record to append (create-only, keyed by the activity id; the head stays as it was,
+    /// so the Bot does not write it), or this is null and <see cref="State"/> is the new head to
+    /// commit with If-Match. Only <see cref="RoundDecider"/> makes records.
+    /// </summary>
+    public SessionItem? Item { get; init; }
+}
 
 /// <param name="Reason">Why, for a friendly reply in the reader's language.</param>
-/// <param name="State">The unchanged state (for <see cref="RefusalReason.AlreadyOpen"/>: the open session to point to).</param>
-public sealed record Refused(RefusalReason Reason, Session? State) : Decision;
+/// <param name="State">The unchanged state (for <see cref="RefusalReason.AlreadyOpen"/>: the open session to point to); null from <see cref="RoundDecider"/>.</param>
+public sealed record Refused(RefusalReason Reason, Session? State = null) : Decision
+{
+    /// <summary>For <see cref="RefusalReason.TextTooLong"/>: the limit to mention.</summary>
+    public int? Limit { get; init; }
+}
 
 public enum RefusalReason
 {
@@ -27,7 +44,7 @@ public enum RefusalReason
     /// <summary>The title is longer than <see cref="SessionRules.MaxTitleLength"/>.</summary>
     TitleTooLong,
 
-    /// <summary>The session is planned and has not started yet.</summary>
+    /// <summary>The session is planned and has not started yet: this can only happen once it runs.</summary>
     NotOpenYet,
 
     SessionClosed,
@@ -65,6 +82,68 @@ public enum RefusalReason
     AlreadyOptedOut,
     NotOptedOut,
     NoCloseRequested,
+
+    // The pitch round, its timer and its notes (RoundRules).
+
+    /// <summary>The session runs already: this was for before ("enkel luisteren" is checking in with "Ik luister mee" now).</summary>
+    AlreadyStarted,
+
+    /// <summary>Only the pitcher notes their next step.</summary>
+    OnlyPitcher,
+
+    /// <summary>Only the timekeeper and the moderator control the timer.</summary>
+    OnlyTimekeeper,
+
+    /// <summary>Only the chat-scribe forwards lines with "noteer".</summary>
+    OnlyScribe,
+
+    /// <summary>Only the chat-scribe and the moderator strike notes.</summary>
+    OnlyScribeOrModerator,
+
+    /// <summary>A pitch with none of the four questions answered.</summary>
+    EmptyPitch,
+
+    EmptyText,
+
+    /// <summary>A text over its limit (<see cref="Refused.Limit"/>).</summary>
+    TextTooLong,
+
+    /// <summary>One pitch per person per session: theirs is in already.</summary>
+    AlreadyPitched,
+
+    NoPitchToWithdraw,
+
+    /// <summary>The pitch is up, or was: it can no longer be withdrawn, moved or skipped.</summary>
+    PitchAlreadyUp,
+
+    UnknownPitch,
+
+    /// <summary>The pitch is not waiting in the queue (it was skipped).</summary>
+    NotInQueue,
+
+    /// <summary>Already first (up) or last (down).</summary>
+    CannotMove,
+
+    /// <summary>Nothing waits and nothing is up.</summary>
+    QueueEmpty,
+
+    /// <summary>The pitch has not come up yet: answers and next steps wait until it does.</summary>
+    PitchNotUp,
+
+    /// <summary>Pitchers do not answer their own pitch (they note their next step).</summary>
+    OwnPitch,
+
+    NoCurrentPitch,
+    TimerRunning,
+    TimerPaused,
+    TimerNotRunning,
+    TimerNotPaused,
+
+    /// <summary>No timer runs or waits for the current pitch.</summary>
+    NoTimer,
+
+    UnknownNote,
+    NoteAlreadyStruck,
 }
 
 /// <summary>What happened: the Bot updates the card, announces, or (later) writes the summary.</summary>

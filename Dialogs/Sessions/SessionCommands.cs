@@ -5,7 +5,11 @@ namespace StuyfBot.Dialogs.Sessions;
 /// <summary>Who does something: an opaque person key (the Bot's user id) and a display name.</summary>
 public sealed record Actor(string Key, string Name);
 
-/// <summary>Something a person asks of a session: typed, from a card button, or from a meeting event.</summary>
+/// <summary>
+/// Something a person asks of a session: typed, from a card button, or from a meeting event.
+/// <see cref="SessionDecider"/> decides these; the pitch round's, the timer's and the notes'
+/// commands derive from <see cref="Pitches.RoundCommand"/> and go to <see cref="Pitches.RoundDecider"/>.
+/// </summary>
 public abstract record SessionCommand;
 
 /// <summary>

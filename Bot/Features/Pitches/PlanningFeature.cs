@@ -92,7 +92,7 @@ public sealed partial class PlanningFeature : IBotFeature, IHelpContributor
     }
 
     /// <summary>Plans the session and announces it; the refusal when the rules say no (nothing changed then).</summary>
-    private async Task<RefusalReason?> PlanAsync(ActivityContext context, PlanRequest request)
+    private async Task<Refused?> PlanAsync(ActivityContext context, PlanRequest request)
     {
         var conversationId = context.Activity.Conversation!.Id!;
         var actor = new Actor(context.Activity.From!.Id!, context.Activity.From.Name ?? context.Activity.From.Id!);
@@ -100,7 +100,7 @@ public sealed partial class PlanningFeature : IBotFeature, IHelpContributor
         var turn = await _sessions.DecideAsync(context.Ref, context.Activity.Locale, null, plan, actor, context.CancellationToken).ConfigureAwait(false);
         if (turn.Decision is Refused refused)
         {
-            return refused.Reason;
+            return refused;
         }
 
         if (turn is not { Decision: Accepted accepted, Sessions: { } sessions })

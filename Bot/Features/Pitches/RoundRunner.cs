@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
+using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Timers;
@@ -11,7 +12,7 @@ using StuyfBot.Platform.Storage.State;
 namespace StuyfBot.Bot.Features.Pitches;
 
 /// <summary>What a round command came to: the decision (null: the card's session is no longer current), the sessions and records as they are now.</summary>
-public sealed record RoundOutcome(RoundDecision? Decision, ConversationSessions? Sessions, SessionRecords Records)
+public sealed record RoundOutcome(Decision? Decision, ConversationSessions? Sessions, SessionRecords Records)
 {
     public bool Outdated => Decision is null;
 }
@@ -71,7 +72,7 @@ public sealed partial class RoundRunner
         var turn = new RoundTurn(actor, _time.GetUtcNow(), StateKeys.ItemId(activityId, ItemPart(command)));
         var decided = await _sessions.DecideRoundAsync(
             conversationId, sessionId, head => RoundDecider.Decide(head, records, command, turn, _timers), cancellationToken).ConfigureAwait(false);
-        if (decided.Decision is not RoundAccepted accepted || decided.Sessions is not { } sessions)
+        if (decided.Decision is not Accepted accepted || decided.Sessions is not { } sessions)
         {
             return new RoundOutcome(decided.Decision, decided.Sessions, records);
         }
@@ -96,7 +97,7 @@ public sealed partial class RoundRunner
     /// <summary>The view of the session the cards render: head, records and timer settings.</summary>
     public SessionView ViewOf(Session session, SessionRecords records) => SessionView.Of(session, records) with { Timers = _timers };
 
-    private async Task ApplyAsync(ConversationSessions sessions, RoundAccepted accepted, SessionRecords records, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ConversationSessions sessions, Accepted accepted, SessionRecords records, CancellationToken cancellationToken)
     {
         var groupText = Text.For(sessions.Locale);
         var view = ViewOf(accepted.State, records);

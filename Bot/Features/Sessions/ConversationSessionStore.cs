@@ -5,18 +5,16 @@ using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Features.Sessions;
 
-/// <summary>The outcome of one session command: the decision and the conversation's sessions as stored now.</summary>
+/// <summary>The outcome of one session or pitch-round command: the decision and the conversation's sessions as stored now.</summary>
 public sealed record SessionTurn(Decision? Decision, ConversationSessions? Sessions)
 {
     /// <summary>The command came from the card of a session that is no longer the current one.</summary>
     public bool Outdated => Decision is null;
 }
 
-/// <summary>The outcome of one pitch-round command: the decision (null: the card's session is no longer current) and the sessions as stored now.</summary>
-public sealed record RoundTurnResult(RoundDecision? Decision, ConversationSessions? Sessions);
-
 /// <summary>
-/// Loads a conversation's sessions, lets <see cref="SessionDecider"/> decide, and commits with
+/// Loads a conversation's sessions, lets <see cref="SessionDecider"/> (or, for the pitch round,
+/// <see cref="RoundDecider"/>) decide, and commits with
 /// If-Match (deciding again on a conflict). Commands of one conversation are decided one at a time
 /// in this process, and those that arrive while one commits are committed together in the next
 /// write (<see cref="GroupCommit{TState, TResult}"/>), so sixty check-ins within two seconds cost a
@@ -26,16 +24,16 @@ public sealed class ConversationSessionStore
 {
     private readonly StateStore _state;
     private readonly KeyedHashProvider _hashes;
-    // One commit queue per conversation for session and round commands alike; the result is
-    // either a Decision or a RoundDecision, each read back by the method that asked.
-    private readonly GroupCommit<ConversationSessions, object?> _commits;
+    // One commit queue per conversation for session and round commands alike: both decide a
+    // Decision (null: the card's session is no longer the current one).
+    private readonly GroupCommit<ConversationSessions, Decision?> _commits;
     private readonly TimeProvider _time;
 
     public ConversationSessionStore(StateStore state, KeyedHashProvider hashes, TimeProvider time)
     {
         _state = state;
         _hashes = hashes;
-        _commits = new GroupCommit<ConversationSessions, object?>(state, ConversationSessions.Kind);
+        _commits = new GroupCommit<ConversationSessions, Decision?>(state, ConversationSessions.Kind);
         _time = time;
     }
 
@@ -61,13 +59,11 @@ public sealed class ConversationSessionStore
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var key = await KeyAsync(conversation.ConversationId, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var committed = await _commits.UpdateAsync(
-            key,
+        return await CommitAsync(
+            conversation.ConversationId,
             stored => Decide(stored, conversation, locale, expectedSessionId, command, actor, now),
             cancellationToken).ConfigureAwait(false);
-        return new SessionTurn((Decision?)committed.Result, committed.State);
     }
 
     /// <summary>
@@ -75,24 +71,19 @@ public sealed class ConversationSessionStore
     /// conversation's current one) and commits a changed head. A decision that makes a record
     /// leaves the head as it was: the caller appends the record.
     /// </summary>
-    public async Task<RoundTurnResult> DecideRoundAsync(
+    public async Task<SessionTurn> DecideRoundAsync(
         string conversationId,
         string sessionId,
-        Func<Session, RoundDecision> decide,
+        Func<Session, Decision> decide,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        var key = await KeyAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var committed = await _commits.UpdateAsync(
-            key,
-            stored => DecideRound(stored, sessionId, decide),
-            cancellationToken).ConfigureAwait(false);
-        return new RoundTurnResult((RoundDecision?)committed.Result, committed.State);
+        return await CommitAsync(conversationId, stored => DecideRound(stored, sessionId, decide), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Pure: the new stored value (the same: nothing to write) and the round decision.</summary>
-    internal static (ConversationSessions? State, object? Result) DecideRound(
-        ConversationSessions? stored, string sessionId, Func<Session, RoundDecision> decide)
+    internal static (ConversationSessions? State, Decision? Result) DecideRound(
+        ConversationSessions? stored, string sessionId, Func<Session, Decision> decide)
     {
         if (stored?.Current is not { } current || current.Id != sessionId)
         {
@@ -100,13 +91,13 @@ public sealed class ConversationSessionStore
         }
 
         var decision = decide(current);
-        return decision is RoundAccepted { Item: null } accepted && !ReferenceEquals(accepted.State, current)
+        return decision is Accepted { Item: null } accepted && !ReferenceEquals(accepted.State, current)
             ? (stored with { Current = accepted.State }, decision)
             : (stored, decision);
     }
 
     /// <summary>Pure: the new stored value (null or the same: nothing to write) and the decision.</summary>
-    internal static (ConversationSessions? State, object? Result) Decide(
+    internal static (ConversationSessions? State, Decision? Result) Decide(
         ConversationSessions? stored,
         ConversationReference conversation,
         string? locale,
@@ -139,6 +130,17 @@ public sealed class ConversationSessionStore
             Conversation = conversation,
             Locale = starts ? locale : sessions.Locale ?? locale,
         }, decision);
+    }
+
+    /// <summary>Both kinds of command go through the conversation's one commit queue.</summary>
+    private async Task<SessionTurn> CommitAsync(
+        string conversationId,
+        Func<ConversationSessions?, (ConversationSessions? State, Decision? Result)> decide,
+        CancellationToken cancellationToken)
+    {
+        var key = await KeyAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var committed = await _commits.UpdateAsync(key, decide, cancellationToken).ConfigureAwait(false);
+        return new SessionTurn(committed.Result, committed.State);
     }
 
     private async Task<string> KeyAsync(string conversationId, CancellationToken cancellationToken)

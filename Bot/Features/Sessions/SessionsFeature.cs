@@ -96,7 +96,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         var turn = await DecideAsync(context, start, expectedSessionId: null).ConfigureAwait(false);
         if (turn.Decision is Refused refused)
         {
-            await context.Reply(SessionMessages.Refusal(text, refused.Reason)).ConfigureAwait(false);
+            await context.Reply(SessionMessages.Refusal(text, refused)).ConfigureAwait(false);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         switch (turn.Decision)
         {
             case Refused refused:
-                await context.Reply(SessionMessages.Refusal(text, refused.Reason)).ConfigureAwait(false);
+                await context.Reply(SessionMessages.Refusal(text, refused)).ConfigureAwait(false);
                 break;
             case Accepted accepted:
                 await context.Reply(SessionActivities.Card(SessionOfferCard.CloseConfirm(text, accepted.State))).ConfigureAwait(false);
@@ -144,14 +144,14 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         var sessions = await _sessions.ReadAsync(conversationId, context.CancellationToken).ConfigureAwait(false);
         if (sessions?.Current is not { Status: SessionStatus.Open } open)
         {
-            await context.Reply(text["RoundRefusalNoSession"]).ConfigureAwait(false);
+            await context.Reply(SessionMessages.Refusal(text, new Refused(RefusalReason.NoSession))).ConfigureAwait(false);
             return;
         }
 
         var outcome = await _round.RunAsync(conversationId, open.Id, new AddNote(note), ActorOf(context), context.Activity.Id!, context.CancellationToken).ConfigureAwait(false);
-        if (outcome.Decision is RoundRefused refused)
+        if (outcome.Decision is Refused refused)
         {
-            await context.Reply(RoundMessages.Refusal(text, refused)).ConfigureAwait(false);
+            await context.Reply(SessionMessages.Refusal(text, refused)).ConfigureAwait(false);
         }
     }
 
@@ -170,14 +170,14 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
             case StartSession start:
                 var started = await DecideAsync(context, new Start(NewSessionId(), start.Kind, null, context.Activity.Conversation!.Id!), null).ConfigureAwait(false);
                 return started.Decision is Refused startRefused
-                    ? InvokeResponse.Message(SessionMessages.Refusal(text, startRefused.Reason))
+                    ? InvokeResponse.Message(SessionMessages.Refusal(text, startRefused))
                     : InvokeResponse.Message(text["SessionStartedBelow"]);
             case RunSessionCommand run:
                 var turn = await DecideAsync(context, run.Command, run.SessionId).ConfigureAwait(false);
                 return turn.Decision switch
                 {
                     null => InvokeResponse.Message(text["SessionCardOutdated"]),
-                    Refused refused => InvokeResponse.Message(SessionMessages.Refusal(text, refused.Reason)),
+                    Refused refused => InvokeResponse.Message(SessionMessages.Refusal(text, refused)),
                     Accepted accepted => InvokeResponse.Card(SessionCard.Render(await ViewAsync(accepted.State, context).ConfigureAwait(false), text, ViewerOf(context)).ToJson()),
                     _ => throw new InvalidOperationException("Unknown decision."),
                 };
@@ -201,9 +201,9 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         {
             case null:
                 return InvokeResponse.Message(text["SessionCardOutdated"]);
-            case RoundRefused refused:
-                return InvokeResponse.Message(RoundMessages.Refusal(text, refused));
-            case RoundAccepted accepted:
+            case Refused refused:
+                return InvokeResponse.Message(SessionMessages.Refusal(text, refused));
+            case Accepted accepted:
                 var view = _round.ViewOf(accepted.State, outcome.Records);
                 return run.OnAnswerCard && run.Command is AnswerPitch answer && outcome.Records.FindPitch(answer.PitchId) is not null
                     ? InvokeResponse.Card(AnswerCard.Render(view, answer.PitchId, text, thanks: true).ToJson())
@@ -235,8 +235,8 @@ public sealed partial class SessionsFeature : IBotFeature, IHelpContributor
         return outcome.Decision switch
         {
             null => InvokeResponse.Message(text["SessionCardOutdated"]),
-            RoundRefused refused => InvokeResponse.Message(RoundMessages.Refusal(text, refused)),
-            RoundAccepted accepted => InvokeResponse.Card(PitchCard.Render(accepted.State, outcome.Records, me, text, editing: false).ToJson()),
+            Refused refused => InvokeResponse.Message(SessionMessages.Refusal(text, refused)),
+            Accepted accepted => InvokeResponse.Card(PitchCard.Render(accepted.State, outcome.Records, me, text, editing: false).ToJson()),
             _ => throw new InvalidOperationException("Unknown decision."),
         };
     }

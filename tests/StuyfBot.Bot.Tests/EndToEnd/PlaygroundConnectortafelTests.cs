@@ -182,14 +182,14 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
                 Nl.Format("TimerTimeUpPitch", 10),
                 Nl["NoteTakenNotice"],
                 Nl.Format("NoteTakenTagged", "tip"),
-                Nl["RoundRefusalOnlyScribe"],
+                Nl["RefusalOnlyScribe"],
                 Nl["NoteTakenNotice"],
                 Nl.Format("TimerWarningAnswers", 1),
                 Nl["TimerTimeUpAnswers"],
                 Nl.Format("RoundPitchUp", Nl["PitchForFacilitators"]),
                 Nl.Format("RoundPitchUp", "<at>Lotte Vermeulen</at>"),
                 Nl["RoundFinishedNotice"],
-                Nl["SessionRefusalOnlyModerator"],
+                Nl["RefusalOnlyModerator"],
             ],
             GroupTexts());
 
@@ -322,7 +322,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
         var lotte = await PressForCardAsync(Lotte, Group, _cardId, Fill(LastSharedCard(), SessionVerbs.SubmitPitch, LottePitch), SessionVerbs.SubmitPitch);
         Assert.Contains(Nl.Format("RoundYourPitchWaiting", 3), string.Join(" ", Texts(lotte)), StringComparison.Ordinal);
         Assert.Equal(
-            Nl["RoundRefusalAlreadyPitched"],
+            Nl["RefusalAlreadyPitched"],
             await PressForMessageAsync(Koen, Group, _cardId, Fill(LastSharedCard(), SessionVerbs.SubmitPitch, [(SessionVerbs.PitchAliveInput, "SECRET nog een"), (SessionVerbs.PitchVisibilityInput, "group")]), SessionVerbs.SubmitPitch));
         var queue = await SharedCardAsync(c => Texts(c).Contains(Nl.Format("RoundWaitingTitle", 3)));
         Assert.Contains(Nl.Format("RoundRow", "3. Lotte Vermeulen", LottePitch[1].Value), Texts(queue));
@@ -352,7 +352,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
         await AnswerAsync(Jef, _cardId, LastSharedCard(), "contact", "Mieke van de fietsschool");
         await AnswerOnCardAsync(Fatima, answerCard, "offer", "Ik heb een damesfiets die je mag lenen");
         await AnswerOnCardAsync(Sofie, answerCard, "question", "Heeft je dochter al een fiets?");
-        Assert.Equal(Nl["RoundRefusalOwnPitch"], await PressForMessageAsync(An, Group, answerCard.MessageId, Fill(answerCard.Card!, SessionVerbs.Answer, (SessionVerbs.AnswerKindInput, "tip"), (SessionVerbs.AnswerTextInput, "mijn eigen tip")), SessionVerbs.Answer));
+        Assert.Equal(Nl["RefusalOwnPitch"], await PressForMessageAsync(An, Group, answerCard.MessageId, Fill(answerCard.Card!, SessionVerbs.Answer, (SessionVerbs.AnswerKindInput, "tip"), (SessionVerbs.AnswerTextInput, "mijn eigen tip")), SessionVerbs.Answer));
         await SharedCardAsync(c => Texts(c).Contains(PitchCounts(1, 1, 1, 1)));
 
         // The chat-scribe's notes: "noteer" is hers, a tag is anyone's; she strikes one.
@@ -361,7 +361,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
         await SayAsync(Jef, "#tip het buurthuis is open op woensdag");
         await GroupTextAsync(Nl.Format("NoteTakenTagged", "tip"));
         await SayAsync(Koen, "noteer dit ook");
-        await GroupTextAsync(Nl["RoundRefusalOnlyScribe"]);
+        await GroupTextAsync(Nl["RefusalOnlyScribe"]);
         await SayAsync(Fatima, "noteer oeps, dit hoort hier niet");
         await GroupTextAsync(Nl["NoteTakenNotice"], count: 2);
         var scribe = await RefreshAsync(Fatima);
@@ -432,7 +432,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
     private async Task CloseAsync()
     {
         await SayAsync(Sofie, "sluit af");
-        await GroupTextAsync(Nl["SessionRefusalOnlyModerator"]);
+        await GroupTextAsync(Nl["RefusalOnlyModerator"]);
         await SayAsync(Jef, "sluit af");
         var question = Assert.Single(await _playground.WaitForMessagesAsync(Group, m => m.Card is { } c && Texts(c).Contains(Nl["SessionCloseQuestion"])));
         var closed = await PressForCardAsync(Jef, Group, question.MessageId, Fill(question.Card!, SessionVerbs.ConfirmClose), SessionVerbs.ConfirmClose);

@@ -136,7 +136,7 @@ public sealed class PlanningTests : IAsyncLifetime
 
         // A second plan while one is planned: refused, nothing new posted.
         var again = await _h.PressAsync(Jef, "session.plan", FormData("connectortafel", iso, "20:00"), Gent);
-        Assert.Equal(Say("nl-BE", "SessionRefusalAlreadyPlanned"), MessageOf(again));
+        Assert.Equal(Say("nl-BE", "RefusalAlreadyPlanned"), MessageOf(again));
         var current = (await _h.SessionsAsync(Gent))!.Current!;
         Assert.Equal((session.Id, SessionKind.OpenHuys), (current.Id, current.Kind));
         Assert.Equal(2, _h.Connector.Calls.Count(c => c.Method == "POST"));
@@ -150,12 +150,12 @@ public sealed class PlanningTests : IAsyncLifetime
 
         await _h.SayAsync(Jef, $"plan open huys {DayMonth} 20:00", Gent);
         var refusal = Assert.Single(await _h.Connector.WaitForAsync(c => c.Method == "POST"));
-        Assert.Equal(Say("nl-BE", "SessionRefusalAlreadyPlanned"), refusal.Text);
+        Assert.Equal(Say("nl-BE", "RefusalAlreadyPlanned"), refusal.Text);
 
         _h.Connector.Clear();
         await _h.SayAsync(Lotte, $"plan open huys {DayMonth} 20:00 {new string('x', SessionRules.MaxTitleLength + 1)}", Brugge, "en-US");
         var tooLong = Assert.Single(await _h.Connector.WaitForAsync(c => c.Method == "POST"));
-        Assert.Equal(Say("en-US", "SessionRefusalTitleTooLong", SessionRules.MaxTitleLength), tooLong.Text);
+        Assert.Equal(Say("en-US", "RefusalTitleTooLong", SessionRules.MaxTitleLength), tooLong.Text);
 
         var still = (await _h.SessionsAsync(Gent))!.Current!;
         Assert.Equal((first.Id, first.Kind, first.PlannedFor), (still.Id, still.Kind, still.PlannedFor));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Pitches;
+using StuyfBot.Dialogs.Timers;
 using StuyfBot.Platform.Scheduling;
 using static StuyfBot.Bot.Tests.Pitches.TimerRig;
 

@@ -222,18 +222,18 @@ public sealed class TimerGroup
     }
 
     /// <summary>The person sends a pitch for the group.</summary>
-    public Task<RoundAccepted> PitchAsync(int person, int instance = 0) =>
+    public Task<Accepted> PitchAsync(int person, int instance = 0) =>
         RunAsync(new SubmitPitch(new PitchContent($"Het plan van {Names[person]}", "Mensen die meedenken", null, null), PitchVisibility.Group), person, instance);
 
     /// <summary>
     /// Runs a round command as the person through the bot's own <see cref="RoundRunner"/> (which
     /// hands every timer change to <see cref="TimerAlertScheduler"/>); it must be accepted.
     /// </summary>
-    public async Task<RoundAccepted> RunAsync(RoundCommand command, int person = 0, int instance = 0)
+    public async Task<Accepted> RunAsync(RoundCommand command, int person = 0, int instance = 0)
     {
         var runner = Rig[instance].Services.GetRequiredService<RoundRunner>();
         var outcome = await runner.RunAsync(ConversationId, SessionId, command, new Actor(Person(person), Names[person]), Guid.NewGuid().ToString("N"), default);
-        return Assert.IsType<RoundAccepted>(outcome.Decision);
+        return Assert.IsType<Accepted>(outcome.Decision);
     }
 
     /// <summary>The texts of the timer alerts posted here, in order.</summary>

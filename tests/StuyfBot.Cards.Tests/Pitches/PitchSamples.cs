@@ -65,7 +65,7 @@ public static class PitchSamples
         public Stage Do(RoundCommand command, Actor actor)
         {
             var decision = RoundDecider.Decide(Session, Records, command, new RoundTurn(actor, Clock, Id()), TimerSettings.Default);
-            var accepted = decision as RoundAccepted ?? throw new InvalidOperationException($"{command} by {actor.Name}: {((RoundRefused)decision).Reason}");
+            var accepted = decision as Accepted ?? throw new InvalidOperationException($"{command} by {actor.Name}: {((Refused)decision).Reason}");
             return this with
             {
                 Session = accepted.State,

@@ -24,14 +24,14 @@ public sealed class RoundMessagesTests
     {
         foreach (var text in new[] { Flemish, English })
         {
-            Assert.All(Enum.GetValues<RoundRefusal>(), r => Assert.False(string.IsNullOrWhiteSpace(RoundMessages.Refusal(text, new RoundRefused(r)))));
+            Assert.All(Enum.GetValues<RefusalReason>(), r => Assert.False(string.IsNullOrWhiteSpace(SessionMessages.Refusal(text, new Refused(r)))));
             Assert.All(Enum.GetValues<PlanProblem>(), p => Assert.False(string.IsNullOrWhiteSpace(RoundMessages.PlanProblem(text, p))));
         }
 
         Assert.Equal(
             "Dat is wat lang. Hou het bij 1000 tekens, alsjeblieft.",
-            RoundMessages.Refusal(Flemish, new RoundRefused(RoundRefusal.TextTooLong, RoundRules.MaxAnswerLength)));
-        Assert.NotEqual(RoundMessages.Refusal(Flemish, new RoundRefused(RoundRefusal.OwnPitch)), RoundMessages.Refusal(English, new RoundRefused(RoundRefusal.OwnPitch)));
+            SessionMessages.Refusal(Flemish, new Refused(RefusalReason.TextTooLong) { Limit = RoundRules.MaxAnswerLength }));
+        Assert.NotEqual(SessionMessages.Refusal(Flemish, new Refused(RefusalReason.OwnPitch)), SessionMessages.Refusal(English, new Refused(RefusalReason.OwnPitch)));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Timers;
 
 namespace StuyfBot.Cards.Tests.Pitches;
 

@@ -64,7 +64,7 @@ internal static class CardRules
             RunSessionCommand { Command: AssignRole assign } => RoleList.All.Any(r => Decide(session, assign with { Role = r }, person, now)),
             RunSessionCommand run => Decide(session, run.Command, person, now),
             StartSession start => Decide(session, new Start("new", start.Kind, null, session.ConversationKey), person, now),
-            RunRoundCommand round => RoundDecider.Decide(session, view.Records, round.Command, new RoundTurn(person, now, "probe"), TimerSettings.Default) is RoundAccepted,
+            RunRoundCommand round => RoundDecider.Decide(session, view.Records, round.Command, new RoundTurn(person, now, "probe"), TimerSettings.Default) is Accepted,
             ShowPitchForm => RoundPermissions.For(session, view.Records, person.Key).SubmitPitch,
             _ => false,
         };

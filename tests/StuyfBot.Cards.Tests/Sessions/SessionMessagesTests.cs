@@ -1,5 +1,6 @@
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 using static StuyfBot.Cards.Tests.Sessions.SessionSamples;
@@ -16,8 +17,10 @@ public sealed class SessionMessagesTests
     {
         foreach (var reason in Enum.GetValues<RefusalReason>())
         {
-            var nl = SessionMessages.Refusal(Flemish, reason);
-            var en = SessionMessages.Refusal(English, reason);
+            // A text over its limit always comes with the limit (RoundRules), and says it.
+            var refused = new Refused(reason) { Limit = reason == RefusalReason.TextTooLong ? RoundRules.MaxAnswerLength : null };
+            var nl = SessionMessages.Refusal(Flemish, refused);
+            var en = SessionMessages.Refusal(English, refused);
 
             Assert.False(string.IsNullOrWhiteSpace(nl), reason.ToString());
             Assert.False(string.IsNullOrWhiteSpace(en), reason.ToString());
@@ -26,9 +29,9 @@ public sealed class SessionMessagesTests
             Assert.DoesNotContain("{", en, StringComparison.Ordinal);
         }
 
-        Assert.Equal("Alleen de moderator kan dat doen.", SessionMessages.Refusal(Flemish, RefusalReason.OnlyModerator));
-        Assert.Equal("Only the moderator can do that.", SessionMessages.Refusal(English, RefusalReason.OnlyModerator));
-        Assert.Contains("100", SessionMessages.Refusal(Flemish, RefusalReason.TitleTooLong), StringComparison.Ordinal);
+        Assert.Equal("Alleen de moderator kan dat doen.", SessionMessages.Refusal(Flemish, new Refused(RefusalReason.OnlyModerator)));
+        Assert.Equal("Only the moderator can do that.", SessionMessages.Refusal(English, new Refused(RefusalReason.OnlyModerator)));
+        Assert.Contains("100", SessionMessages.Refusal(Flemish, new Refused(RefusalReason.TitleTooLong)), StringComparison.Ordinal);
     }
 
     [Fact]

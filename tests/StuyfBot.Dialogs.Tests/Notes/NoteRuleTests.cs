@@ -1,6 +1,7 @@
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
+using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Tests.Pitches;
 using static StuyfBot.Dialogs.Tests.Sessions.SessionScript;
 
@@ -33,8 +34,8 @@ public sealed class NoteRuleTests
         var forward = new AddNote(ChatNote.Parse("noteer Bart helpt met de website")!);
 
         Assert.Equal(NoteSource.Forwarded, Assert.IsType<NoteRecord>(table.Accepted(forward, Carla).Item).Source);
-        Assert.Equal(RoundRefusal.OnlyScribe, table.Refused(forward, An).Reason);
-        Assert.Equal(RoundRefusal.OnlyScribe, Table.OpenTable().Refused(forward, An).Reason);
+        Assert.Equal(RefusalReason.OnlyScribe, table.Refused(forward, An).Reason);
+        Assert.Equal(RefusalReason.OnlyScribe, Table.OpenTable().Refused(forward, An).Reason);
     }
 
     [Fact]
@@ -42,10 +43,10 @@ public sealed class NoteRuleTests
     {
         var table = WithScribe();
 
-        Assert.Equal(RoundRefusal.EmptyText, table.Refused(new AddNote(ChatNote.Parse("#tip")!), Bart).Reason);
-        Assert.Equal(RoundRefusal.EmptyText, table.Refused(new AddNote(ChatNote.Parse("noteer")!), Carla).Reason);
+        Assert.Equal(RefusalReason.EmptyText, table.Refused(new AddNote(ChatNote.Parse("#tip")!), Bart).Reason);
+        Assert.Equal(RefusalReason.EmptyText, table.Refused(new AddNote(ChatNote.Parse("noteer")!), Carla).Reason);
         Assert.Equal(
-            new RoundRefused(RoundRefusal.TextTooLong, RoundRules.MaxNoteLength),
+            new Refused(RefusalReason.TextTooLong) { Limit = RoundRules.MaxNoteLength },
             table.Refused(new AddNote(ChatNote.Parse("#tip " + new string('x', RoundRules.MaxNoteLength + 1))!), Bart));
     }
 
@@ -61,10 +62,10 @@ public sealed class NoteRuleTests
         Assert.Same(table.State, struck.State);
         Assert.Equal(id, Assert.IsType<NoteStrikeRecord>(struck.Item).NoteId);
         Assert.True(after.Records.Notes[0].Struck);
-        Assert.IsType<RoundAccepted>(table.Decide(new StrikeNote(id), An));
-        Assert.Equal(RoundRefusal.OnlyScribeOrModerator, table.Refused(new StrikeNote(id), Bart).Reason);
-        Assert.Equal(RoundRefusal.NoteAlreadyStruck, after.Refused(new StrikeNote(id), Carla).Reason);
-        Assert.Equal(RoundRefusal.UnknownNote, table.Refused(new StrikeNote("nope"), Carla).Reason);
+        Assert.IsType<Accepted>(table.Decide(new StrikeNote(id), An));
+        Assert.Equal(RefusalReason.OnlyScribeOrModerator, table.Refused(new StrikeNote(id), Bart).Reason);
+        Assert.Equal(RefusalReason.NoteAlreadyStruck, after.Refused(new StrikeNote(id), Carla).Reason);
+        Assert.Equal(RefusalReason.UnknownNote, table.Refused(new StrikeNote("nope"), Carla).Reason);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class NoteRuleTests
     {
         var note = new AddNote(ChatNote.Parse("#tip x")!);
 
-        Assert.Equal(RoundRefusal.NotOpenYet, Table.PlannedTable().Refused(note, An).Reason);
-        Assert.Equal(RoundRefusal.SessionClosed, WithScribe().Do(new Dialogs.Sessions.RequestClose(), An).Do(new Dialogs.Sessions.ConfirmClose(), An).Refused(note, An).Reason);
+        Assert.Equal(RefusalReason.NotOpenYet, Table.PlannedTable().Refused(note, An).Reason);
+        Assert.Equal(RefusalReason.SessionClosed, WithScribe().Do(new Dialogs.Sessions.RequestClose(), An).Do(new Dialogs.Sessions.ConfirmClose(), An).Refused(note, An).Reason);
     }
 }

@@ -47,10 +47,10 @@ public sealed class AnswerTests
     {
         var table = BartUp().Do(new NextPitch(), An);
 
-        Assert.IsType<RoundAccepted>(table.Decide(new AnswerPitch(table.PitchOf(Bart).Id, AnswerKind.Tip, "laat maar goed"), Dirk));
+        Assert.IsType<Accepted>(table.Decide(new AnswerPitch(table.PitchOf(Bart).Id, AnswerKind.Tip, "laat maar goed"), Dirk));
         var waiting = OpenTable().Pitch(Bart, "b");
 
-        Assert.Equal(RoundRefusal.PitchNotUp, waiting.Refused(new AnswerPitch(waiting.PitchOf(Bart).Id, AnswerKind.Tip, "te vroeg"), Carla).Reason);
+        Assert.Equal(RefusalReason.PitchNotUp, waiting.Refused(new AnswerPitch(waiting.PitchOf(Bart).Id, AnswerKind.Tip, "te vroeg"), Carla).Reason);
     }
 
     [Fact]
@@ -59,14 +59,14 @@ public sealed class AnswerTests
         var table = BartUp();
         var bart = table.PitchOf(Bart).Id;
 
-        Assert.Equal(RoundRefusal.NotPresent, table.Refused(new AnswerPitch(bart, AnswerKind.Tip, "x"), Eva).Reason);
-        Assert.Equal(RoundRefusal.UnknownPitch, table.Refused(new AnswerPitch("nope", AnswerKind.Tip, "x"), Carla).Reason);
-        Assert.Equal(RoundRefusal.OwnPitch, table.Refused(new AnswerPitch(bart, AnswerKind.Tip, "x"), Bart).Reason);
-        Assert.Equal(RoundRefusal.EmptyText, table.Refused(new AnswerPitch(bart, AnswerKind.Tip, "   "), Carla).Reason);
+        Assert.Equal(RefusalReason.NotPresent, table.Refused(new AnswerPitch(bart, AnswerKind.Tip, "x"), Eva).Reason);
+        Assert.Equal(RefusalReason.UnknownPitch, table.Refused(new AnswerPitch("nope", AnswerKind.Tip, "x"), Carla).Reason);
+        Assert.Equal(RefusalReason.OwnPitch, table.Refused(new AnswerPitch(bart, AnswerKind.Tip, "x"), Bart).Reason);
+        Assert.Equal(RefusalReason.EmptyText, table.Refused(new AnswerPitch(bart, AnswerKind.Tip, "   "), Carla).Reason);
         Assert.Equal(
-            new RoundRefused(RoundRefusal.TextTooLong, RoundRules.MaxAnswerLength),
+            new Refused(RefusalReason.TextTooLong) { Limit = RoundRules.MaxAnswerLength },
             table.Refused(new AnswerPitch(bart, AnswerKind.Tip, new string('x', RoundRules.MaxAnswerLength + 1)), Carla));
-        Assert.IsType<RoundAccepted>(table.Decide(new AnswerPitch(bart, AnswerKind.Tip, new string('x', RoundRules.MaxAnswerLength)), Carla));
+        Assert.IsType<Accepted>(table.Decide(new AnswerPitch(bart, AnswerKind.Tip, new string('x', RoundRules.MaxAnswerLength)), Carla));
     }
 
     [Fact]
@@ -81,10 +81,10 @@ public sealed class AnswerTests
         Assert.Same(table.State, accepted.State);
         Assert.IsType<NextStepNoted>(accepted.Events[0]);
         Assert.Equal("Ik bel dinsdag", noted.Records.NextStepOf(bart)!.Text);
-        Assert.Equal(RoundRefusal.OnlyPitcher, table.Refused(new NoteNextStep(bart, "x"), An).Reason);
-        Assert.Equal(RoundRefusal.EmptyText, table.Refused(new NoteNextStep(bart, ""), Bart).Reason);
+        Assert.Equal(RefusalReason.OnlyPitcher, table.Refused(new NoteNextStep(bart, "x"), An).Reason);
+        Assert.Equal(RefusalReason.EmptyText, table.Refused(new NoteNextStep(bart, ""), Bart).Reason);
         Assert.Equal(
-            new RoundRefused(RoundRefusal.TextTooLong, RoundRules.MaxNextStepLength),
+            new Refused(RefusalReason.TextTooLong) { Limit = RoundRules.MaxNextStepLength },
             table.Refused(new NoteNextStep(bart, new string('x', RoundRules.MaxNextStepLength + 1)), Bart));
     }
 
@@ -93,8 +93,8 @@ public sealed class AnswerTests
     {
         var table = BartUp();
 
-        Assert.Equal(RoundRefusal.PitchNotUp, table.Refused(new NoteNextStep(table.PitchOf(Carla).Id, "x"), Carla).Reason);
-        Assert.Equal(RoundRefusal.UnknownPitch, table.Refused(new NoteNextStep("nope", "x"), Carla).Reason);
+        Assert.Equal(RefusalReason.PitchNotUp, table.Refused(new NoteNextStep(table.PitchOf(Carla).Id, "x"), Carla).Reason);
+        Assert.Equal(RefusalReason.UnknownPitch, table.Refused(new NoteNextStep("nope", "x"), Carla).Reason);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class AnswerTests
         var planned = PlannedTable().Pitch(Bart, "b");
         var id = planned.PitchOf(Bart).Id;
 
-        Assert.Equal(RoundRefusal.NotOpenYet, planned.Refused(new AnswerPitch(id, AnswerKind.Tip, "x"), Carla).Reason);
-        Assert.Equal(RoundRefusal.NotOpenYet, planned.Refused(new NoteNextStep(id, "x"), Bart).Reason);
+        Assert.Equal(RefusalReason.NotOpenYet, planned.Refused(new AnswerPitch(id, AnswerKind.Tip, "x"), Carla).Reason);
+        Assert.Equal(RefusalReason.NotOpenYet, planned.Refused(new NoteNextStep(id, "x"), Bart).Reason);
     }
 }

@@ -80,7 +80,7 @@ public sealed class PitchSubmissionTests
         Assert.True(record.Withdrawn);
         Assert.Equal(PitchContent.Empty, record.Content);
         Assert.True(Assert.IsType<PitchWithdrawn>(accepted.Events[0]).Pitch.Withdrawn);
-        Assert.Equal(RoundRefusal.NoPitchToWithdraw, withdrawn.Refused(new WithdrawPitch(), Bart).Reason);
+        Assert.Equal(RefusalReason.NoPitchToWithdraw, withdrawn.Refused(new WithdrawPitch(), Bart).Reason);
         var back = withdrawn.Pitch(Bart, "toch weer");
         Assert.Equal(table.PitchOf(Bart).Id, back.PitchOf(Bart).Id);
         Assert.True(back.PitchOf(Bart).SubmittedAt > back.PitchOf(Carla).SubmittedAt);
@@ -93,7 +93,7 @@ public sealed class PitchSubmissionTests
         var open = PlannedTable().Pitch(Bart, "vraag").Do(new Start("p1", SessionKind.Connectortafel, null, Conversation), An)
             .Do(new CheckIn(CheckInMode.Present), Bart);
 
-        Assert.Equal(RoundRefusal.AlreadyPitched, open.Refused(new SubmitPitch(Content("anders"), PitchVisibility.Group), Bart).Reason);
+        Assert.Equal(RefusalReason.AlreadyPitched, open.Refused(new SubmitPitch(Content("anders"), PitchVisibility.Group), Bart).Reason);
         Assert.Empty(open.Do(new WithdrawPitch(), Bart).Queue());
     }
 
@@ -102,7 +102,7 @@ public sealed class PitchSubmissionTests
     {
         var open = OpenTable();
 
-        Assert.Equal(RoundRefusal.AlreadyStarted, open.Refused(new SubmitPitch(PitchContent.Empty, PitchVisibility.Group, ListenOnly: true), Dirk).Reason);
+        Assert.Equal(RefusalReason.AlreadyStarted, open.Refused(new SubmitPitch(PitchContent.Empty, PitchVisibility.Group, ListenOnly: true), Dirk).Reason);
     }
 
     [Fact]
@@ -114,8 +114,8 @@ public sealed class PitchSubmissionTests
 
         Assert.Equal(PitchSource.Live, added.PitchOf(Bart).Source);
         Assert.Equal([Bart.Key, Dirk.Key], added.Queue());
-        Assert.Equal(RoundRefusal.AlreadyPitched, added.Refused(new SubmitPitch(Content("nog een"), PitchVisibility.Group), Bart).Reason);
-        Assert.Equal(RoundRefusal.NotPresent, open.Refused(new SubmitPitch(Content("x"), PitchVisibility.Group), Eva).Reason);
+        Assert.Equal(RefusalReason.AlreadyPitched, added.Refused(new SubmitPitch(Content("nog een"), PitchVisibility.Group), Bart).Reason);
+        Assert.Equal(RefusalReason.NotPresent, open.Refused(new SubmitPitch(Content("x"), PitchVisibility.Group), Eva).Reason);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class PitchSubmissionTests
     {
         var refused = PlannedTable().Refused(new SubmitPitch(new PitchContent(alive, seek, step, curious), PitchVisibility.Group), Bart);
 
-        Assert.Equal(RoundRefusal.EmptyPitch, refused.Reason);
+        Assert.Equal(RefusalReason.EmptyPitch, refused.Reason);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class PitchSubmissionTests
 
         var refused = PlannedTable().Refused(new SubmitPitch(new PitchContent(null, null, atLimit + "y", null), PitchVisibility.Group), Bart);
 
-        Assert.Equal(new RoundRefused(RoundRefusal.TextTooLong, RoundRules.MaxPitchFieldLength), refused);
+        Assert.Equal(new Refused(RefusalReason.TextTooLong) { Limit = RoundRules.MaxPitchFieldLength }, refused);
         Assert.Equal(atLimit, PlannedTable().Do(new SubmitPitch(new PitchContent("  " + atLimit + "  ", null, null, null), PitchVisibility.Group), Bart)
             .PitchOf(Bart).Content.WhatIsAlive);
     }
@@ -173,9 +173,9 @@ public sealed class PitchSubmissionTests
         var closed = OpenTable().Do(new RequestClose(), An).Do(new ConfirmClose(), An);
         var none = new Table(null!, SessionRecords.Empty, Now, 0);
 
-        Assert.Equal(RoundRefusal.SessionClosed, closed.Refused(new SubmitPitch(Content("x"), PitchVisibility.Group), Bart).Reason);
-        Assert.Equal(RoundRefusal.SessionClosed, closed.Refused(new WithdrawPitch(), Bart).Reason);
-        Assert.Equal(RoundRefusal.NoSession, none.Refused(new SubmitPitch(Content("x"), PitchVisibility.Group), Bart).Reason);
+        Assert.Equal(RefusalReason.SessionClosed, closed.Refused(new SubmitPitch(Content("x"), PitchVisibility.Group), Bart).Reason);
+        Assert.Equal(RefusalReason.SessionClosed, closed.Refused(new WithdrawPitch(), Bart).Reason);
+        Assert.Equal(RefusalReason.NoSession, none.Refused(new SubmitPitch(Content("x"), PitchVisibility.Group), Bart).Reason);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class QueueTests
         Assert.Equal(TimerStatus.Stopped, finished.State.Round.Timer!.Status());
         Assert.Contains(new RoundFinished(), finished.Events);
         Assert.Contains(finished.Events, e => e is TimerChanged);
-        Assert.Equal(RoundRefusal.QueueEmpty, table.Apply(finished).Refused(new NextPitch(), An).Reason);
+        Assert.Equal(RefusalReason.QueueEmpty, table.Apply(finished).Refused(new NextPitch(), An).Reason);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class QueueTests
 
         Assert.Equal([Carla.Key, Bart.Key, Dirk.Key], up.Queue());
         Assert.Equal([Bart.Key, Carla.Key, Dirk.Key], back.Queue());
-        Assert.Equal(RoundRefusal.CannotMove, up.Refused(new MovePitch(carla, MoveDirection.Up), An).Reason);
-        Assert.Equal(RoundRefusal.CannotMove, table.Refused(new MovePitch(table.PitchOf(Dirk).Id, MoveDirection.Down), An).Reason);
+        Assert.Equal(RefusalReason.CannotMove, up.Refused(new MovePitch(carla, MoveDirection.Up), An).Reason);
+        Assert.Equal(RefusalReason.CannotMove, table.Refused(new MovePitch(table.PitchOf(Dirk).Id, MoveDirection.Down), An).Reason);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class QueueTests
 
         Assert.Equal([Carla.Key, Dirk.Key], skipped.Queue());
         Assert.Equal([bart], PitchQueue.Skipped(skipped.State.Round, skipped.Records).Select(p => p.Id));
-        Assert.Equal(RoundRefusal.NotInQueue, skipped.Refused(new SkipPitch(bart), An).Reason);
-        Assert.Equal(RoundRefusal.NotInQueue, skipped.Refused(new MovePitch(bart, MoveDirection.Up), An).Reason);
+        Assert.Equal(RefusalReason.NotInQueue, skipped.Refused(new SkipPitch(bart), An).Reason);
+        Assert.Equal(RefusalReason.NotInQueue, skipped.Refused(new MovePitch(bart, MoveDirection.Up), An).Reason);
         Assert.Equal(next.PitchOf(Carla).Id, next.State.Round.Current);
         Assert.Equal(bart, picked.State.Round.Current);
         Assert.Empty(picked.State.Round.Skipped);
@@ -123,10 +123,10 @@ public sealed class QueueTests
         var table = ThreeWaiting().Do(new NextPitch(), An);
         var bart = table.PitchOf(Bart).Id;
 
-        Assert.Equal(RoundRefusal.PitchAlreadyUp, table.Refused(new MovePitch(bart, MoveDirection.Down), An).Reason);
-        Assert.Equal(RoundRefusal.PitchAlreadyUp, table.Refused(new SkipPitch(bart), An).Reason);
-        Assert.Equal(RoundRefusal.PitchAlreadyUp, table.Refused(new PickPitch(bart), An).Reason);
-        Assert.Equal(RoundRefusal.PitchAlreadyUp, table.Refused(new WithdrawPitch(), Bart).Reason);
+        Assert.Equal(RefusalReason.PitchAlreadyUp, table.Refused(new MovePitch(bart, MoveDirection.Down), An).Reason);
+        Assert.Equal(RefusalReason.PitchAlreadyUp, table.Refused(new SkipPitch(bart), An).Reason);
+        Assert.Equal(RefusalReason.PitchAlreadyUp, table.Refused(new PickPitch(bart), An).Reason);
+        Assert.Equal(RefusalReason.PitchAlreadyUp, table.Refused(new WithdrawPitch(), Bart).Reason);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class QueueTests
 
         foreach (var command in new RoundCommand[] { new NextPitch(), new MovePitch(carla, MoveDirection.Up), new SkipPitch(carla), new PickPitch(carla) })
         {
-            Assert.Equal(RoundRefusal.OnlyModerator, table.Refused(command, Bart).Reason);
+            Assert.Equal(RefusalReason.OnlyModerator, table.Refused(command, Bart).Reason);
         }
     }
 
@@ -147,8 +147,8 @@ public sealed class QueueTests
         var table = ThreeWaiting();
         var withdrawn = table.Do(new WithdrawPitch(), Carla);
 
-        Assert.Equal(RoundRefusal.UnknownPitch, table.Refused(new PickPitch("nope"), An).Reason);
-        Assert.Equal(RoundRefusal.UnknownPitch, withdrawn.Refused(new PickPitch(table.PitchOf(Carla).Id), An).Reason);
+        Assert.Equal(RefusalReason.UnknownPitch, table.Refused(new PickPitch("nope"), An).Reason);
+        Assert.Equal(RefusalReason.UnknownPitch, withdrawn.Refused(new PickPitch(table.PitchOf(Carla).Id), An).Reason);
         Assert.Equal([Bart.Key, Dirk.Key], withdrawn.Queue());
     }
 
@@ -157,7 +157,7 @@ public sealed class QueueTests
     {
         var planned = PlannedTable().Pitch(Bart, "b");
 
-        Assert.Equal(RoundRefusal.NotOpenYet, planned.Refused(new NextPitch(), An).Reason);
+        Assert.Equal(RefusalReason.NotOpenYet, planned.Refused(new NextPitch(), An).Reason);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class QueueTests
         Assert.Null(closed.State.Round.Current);
         Assert.Equal(TimerStatus.Stopped, closed.State.Round.Timer!.Status());
         Assert.Empty(TimerAlerts.Upcoming(closed.State.Id, closed.State.Round.Timer));
-        Assert.Equal(RoundRefusal.SessionClosed, closed.Refused(new NextPitch(), An).Reason);
+        Assert.Equal(RefusalReason.SessionClosed, closed.Refused(new NextPitch(), An).Reason);
     }
 
     [Fact]

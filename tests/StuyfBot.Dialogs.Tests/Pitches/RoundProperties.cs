@@ -4,6 +4,7 @@ using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Timers;
 using static StuyfBot.Dialogs.Tests.Pitches.Table;
 using static StuyfBot.Dialogs.Tests.Sessions.SessionScript;
 
@@ -49,7 +50,7 @@ public sealed class RoundProperties
     {
         Prop.ForAll(Walks().ToArbitrary(), walk => Tables(walk).All(table =>
         {
-            if (table.Decide(new NextPitch(), An) is not RoundAccepted accepted)
+            if (table.Decide(new NextPitch(), An) is not Accepted accepted)
             {
                 return true;
             }
@@ -68,7 +69,7 @@ public sealed class RoundProperties
             var table = Start();
             foreach (var (command, who) in walk)
             {
-                if (table.Decide(Resolve(table, command), People[who]) is RoundAccepted accepted)
+                if (table.Decide(Resolve(table, command), People[who]) is Accepted accepted)
                 {
                     if (accepted.Item is not null && !ReferenceEquals(accepted.State, table.State))
                     {
@@ -94,7 +95,7 @@ public sealed class RoundProperties
         Prop.ForAll(Walks().ToArbitrary(), walk => Tables(walk).All(table => People.All(person =>
         {
             var may = RoundPermissions.For(table.State, table.Records, person.Key);
-            bool Accepts(RoundCommand command) => table.Decide(command, person) is RoundAccepted;
+            bool Accepts(RoundCommand command) => table.Decide(command, person) is Accepted;
             var waiting = PitchQueue.Waiting(table.State.Round, table.Records).Select(p => p.Id).ToList();
             var pickable = waiting.Concat(PitchQueue.Skipped(table.State.Round, table.Records).Select(p => p.Id)).ToList();
             var current = table.State.Round.Current;
@@ -131,7 +132,7 @@ public sealed class RoundProperties
         var tables = new List<Table> { table };
         foreach (var (command, who) in walk)
         {
-            if (table.Decide(Resolve(table, command), People[who]) is RoundAccepted accepted)
+            if (table.Decide(Resolve(table, command), People[who]) is Accepted accepted)
             {
                 table = table.Apply(accepted);
                 tables.Add(table);

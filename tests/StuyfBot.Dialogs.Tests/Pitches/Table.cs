@@ -29,7 +29,7 @@ internal sealed record Table(Session State, SessionRecords Records, DateTimeOffs
 
     public Table Do(RoundCommand command, Actor actor) => Apply(Accepted(command, actor));
 
-    public Table Apply(RoundAccepted accepted)
+    public Table Apply(Accepted accepted)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         return this with
@@ -41,17 +41,17 @@ internal sealed record Table(Session State, SessionRecords Records, DateTimeOffs
         };
     }
 
-    public RoundDecision Decide(RoundCommand command, Actor actor, TimerSettings? timers = null) =>
+    public Decision Decide(RoundCommand command, Actor actor, TimerSettings? timers = null) =>
         RoundDecider.Decide(State, Records, command, new RoundTurn(actor, Clock, ItemId()), timers ?? TimerSettings.Default);
 
-    public RoundAccepted Accepted(RoundCommand command, Actor actor, TimerSettings? timers = null)
+    public Accepted Accepted(RoundCommand command, Actor actor, TimerSettings? timers = null)
     {
         var decision = Decide(command, actor, timers);
-        return decision as RoundAccepted
-            ?? throw new Xunit.Sdk.XunitException($"{command} by {actor.Name} was refused: {((RoundRefused)decision).Reason}");
+        return decision as Accepted
+            ?? throw new Xunit.Sdk.XunitException($"{command} by {actor.Name} was refused: {((Refused)decision).Reason}");
     }
 
-    public RoundRefused Refused(RoundCommand command, Actor actor) => Assert.IsType<RoundRefused>(Decide(command, actor));
+    public Refused Refused(RoundCommand command, Actor actor) => Assert.IsType<Refused>(Decide(command, actor));
 
     public Table Later(TimeSpan by) => this with { Clock = Clock + by };
 

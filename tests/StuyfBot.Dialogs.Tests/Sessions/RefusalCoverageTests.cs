@@ -1,5 +1,6 @@
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
+using StuyfBot.Dialogs.Tests.Pitches;
 using static StuyfBot.Dialogs.Tests.Sessions.SessionScript;
 
 namespace StuyfBot.Dialogs.Tests.Sessions;
@@ -50,11 +51,16 @@ public sealed class RefusalCoverageTests
         AssertRefused(state, command, actor, reason);
     }
 
+    /// <summary>
+    /// One enum for both deciders: every reason the round's cases (<see cref="RoundRefusalCoverageTests"/>)
+    /// leave out has a session case here.
+    /// </summary>
     [Fact]
     public void Every_refusal_reason_has_a_case()
     {
         var covered = Cases().Select(row => (RefusalReason)row[0]).ToHashSet();
+        var byRound = RoundRefusalCoverageTests.Cases().Select(row => (RefusalReason)row[0]).ToHashSet();
 
-        Assert.Equal(Enum.GetValues<RefusalReason>().ToHashSet(), covered);
+        Assert.Equal(Enum.GetValues<RefusalReason>().Except(byRound).ToHashSet(), covered.Except(byRound).ToHashSet());
     }
 }

@@ -1,5 +1,6 @@
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Roles;
+using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Tests.Pitches;
 using StuyfBot.Dialogs.Timers;
 using static StuyfBot.Dialogs.Tests.Sessions.SessionScript;
@@ -51,10 +52,10 @@ public sealed class RoundTimerTests
     {
         var table = Running();
 
-        Assert.IsType<RoundAccepted>(table.Decide(new ControlTimer(TimerControl.Pause), An));
-        Assert.IsType<RoundAccepted>(table.Decide(new ControlTimer(TimerControl.Pause), Carla));
-        Assert.Equal(RoundRefusal.OnlyTimekeeper, table.Refused(new ControlTimer(TimerControl.Pause), Bart).Reason);
-        Assert.Equal(RoundRefusal.OnlyTimekeeper, table.Refused(new ControlTimer(TimerControl.Pause), Dirk).Reason);
+        Assert.IsType<Accepted>(table.Decide(new ControlTimer(TimerControl.Pause), An));
+        Assert.IsType<Accepted>(table.Decide(new ControlTimer(TimerControl.Pause), Carla));
+        Assert.Equal(RefusalReason.OnlyTimekeeper, table.Refused(new ControlTimer(TimerControl.Pause), Bart).Reason);
+        Assert.Equal(RefusalReason.OnlyTimekeeper, table.Refused(new ControlTimer(TimerControl.Pause), Dirk).Reason);
     }
 
     [Fact]
@@ -73,6 +74,6 @@ public sealed class RoundTimerTests
         var finished = Running().Do(new NextPitch(), An).Do(new NextPitch(), An);
 
         Assert.Null(finished.State.Round.Current);
-        Assert.All(Enum.GetValues<TimerControl>(), c => Assert.Equal(RoundRefusal.NoCurrentPitch, finished.Refused(new ControlTimer(c), Carla).Reason));
+        Assert.All(Enum.GetValues<TimerControl>(), c => Assert.Equal(RefusalReason.NoCurrentPitch, finished.Refused(new ControlTimer(c), Carla).Reason));
     }
 }

@@ -144,7 +144,7 @@ public sealed class TimerAlertProperties
                 awayUntil = now.AddSeconds(step.AwaySeconds);
             }
 
-            if (step.Command is { } command && (table with { Clock = now }).Decide(command, Carla) is RoundAccepted accepted)
+            if (step.Command is { } command && (table with { Clock = now }).Decide(command, Carla) is Accepted accepted)
             {
                 table = table.Apply(accepted) with { Clock = now };
                 foreach (var changed in accepted.Events.OfType<TimerChanged>())
