@@ -155,95 +155,23 @@ public static class SessionVerbs
         Enum.GetValues<SessionKind>().Cast<SessionKind?>().FirstOrDefault(k => Value(k!.Value) == value);
 
     /// <summary>
-    /// What an adaptiveCard/action invoke with a session verb asks; null when the verb is not a
-    /// session verb or its data is missing or wrong (answer with the "unknown button" text).
-    /// Text inputs arrive as they were typed: the rules trim and check them.
+    /// What an adaptiveCard/action invoke asks, read by the route table that declares its verb;
+    /// null when no table declares it or its data is missing or wrong (answer with the "unknown
+    /// button" text). Text inputs arrive as they were typed: the rules trim and check them.
     /// </summary>
     public static SessionCardAction? Read(string? verb, IReadOnlyDictionary<string, string?> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        string? Get(string key) => data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
-        string Typed(string key) => data.TryGetValue(key, out var value) ? value ?? string.Empty : string.Empty;
-        switch (verb)
-        {
-            case Start:
-                return ParseKind(Get(KindKey)) is { } kind ? new StartSession(kind) : null;
-            case Plan:
-                return ParseKind(Get(PlanKindInput)) is { } planKind
-                    ? new PlanSession(planKind, Get(PlanDateInput), Get(PlanTimeInput), Get(PlanTitleInput))
-                    : null;
-        }
-
-        if (Get(SessionIdKey) is not { } sessionId)
-        {
-            return null;
-        }
-
-        var pitchId = Get(PitchIdKey);
-        var conversationId = Get(ConversationKey);
-        switch (verb)
-        {
-            case Refresh:
-                return new RefreshSessionCard(sessionId);
-            case ShowPitchForm:
-                return new ShowPitchForm(sessionId) { ConversationId = conversationId };
-            case OpenSummary:
-                return Get(MonthKey) is { Length: 7 } month ? new OpenSummary(sessionId, month) : null;
-        }
-
-        RoundCommand? round = verb switch
-        {
-            SubmitPitch => Get(PitchVisibilityInput) == ListenOnlyValue
-                ? new Dialogs.Pitches.SubmitPitch(PitchContent.Empty, PitchVisibility.Group, ListenOnly: true)
-                : ParseVisibility(Get(PitchVisibilityInput)) is { } visibility
-                    ? new Dialogs.Pitches.SubmitPitch(
-                        new PitchContent(Get(PitchAliveInput), Get(PitchSeekInput), Get(PitchStepInput), Get(PitchCuriousInput)), visibility)
-                    : null,
-            ListenOnly => new Dialogs.Pitches.SubmitPitch(PitchContent.Empty, PitchVisibility.Group, ListenOnly: true),
-            WithdrawPitch => new Dialogs.Pitches.WithdrawPitch(),
-            NextPitch => new Dialogs.Pitches.NextPitch(),
-            MovePitchUp => pitchId is null ? null : new MovePitch(pitchId, MoveDirection.Up),
-            MovePitchDown => pitchId is null ? null : new MovePitch(pitchId, MoveDirection.Down),
-            SkipPitch => pitchId is null ? null : new Dialogs.Pitches.SkipPitch(pitchId),
-            PickPitch => pitchId is null ? null : new Dialogs.Pitches.PickPitch(pitchId),
-            Answer => pitchId is not null && ParseAnswerKind(Get(AnswerKindInput)) is { } answerKind
-                ? new AnswerPitch(pitchId, answerKind, Typed(AnswerTextInput))
-                : null,
-            NextStep => pitchId is null ? null : new NoteNextStep(pitchId, Typed(NextStepInput)),
-            TimerStart => new ControlTimer(TimerControl.Start),
-            TimerPause => new ControlTimer(TimerControl.Pause),
-            TimerResume => new ControlTimer(TimerControl.Resume),
-            TimerExtend => new ControlTimer(TimerControl.Extend),
-            TimerStop => new ControlTimer(TimerControl.Stop),
-            StrikeNote => Get(StrikeNoteInput) is { } noteId ? new Dialogs.Notes.StrikeNote(noteId) : null,
-            _ => null,
-        };
-        if (round is not null)
-        {
-            return new RunRoundCommand(sessionId, round) { ConversationId = conversationId, OnAnswerCard = Get(OriginKey) == AnswerCardOriginValue };
-        }
-
-        SessionCommand? command = verb switch
-        {
-            CheckIn => new CheckIn(CheckInMode.Present),
-            Listen => new CheckIn(CheckInMode.Listening),
-            Leave => new Leave(),
-            TakeRole => ParseRole(Get(RoleKey)) is { } role ? new TakeRole(role) : null,
-            ReturnRole => ParseRole(Get(RoleKey)) is { } role ? new ReturnRole(role) : null,
-            OptOut => new OptOut(),
-            OptIn => new OptIn(),
-            DivideRoles => new DivideRoles(),
-            AssignRole => ParseRole(Get(AssignRoleInput)) is { } role && Get(AssignPersonInput) is { } person ? new AssignRole(role, person) : null,
-            UnassignRole => ParseRole(Get(UnassignRoleInput)) is { } role ? new UnassignRole(role) : null,
-            HandOver => Get(HandOverPersonInput) is { } person ? new HandOverModeration(person) : null,
-            TakeOver => new TakeOverModeration(),
-            RequestClose => new RequestClose(),
-            ConfirmClose => new ConfirmClose(),
-            CancelClose => new CancelClose(),
-            _ => null,
-        };
-        return command is null ? null : new RunSessionCommand(sessionId, command);
+        return verb is not null && RoutesByVerb.Value.TryGetValue(verb, out var route) ? route.Read(new CardInputs(data)) : null;
     }
+
+    /// <summary>Every feature's buttons (the Bot registers each feature's table itself; this is for reading and checking them).</summary>
+    public static IEnumerable<CardRoute> AllRoutes => RoutesByVerb.Value.Values;
+
+    private static readonly Lazy<Dictionary<string, CardRoute>> RoutesByVerb = new(() =>
+        new IReadOnlyList<CardRoute>[] { SessionRoutes.Table, Pitches.PitchRoutes.Table, Timers.TimerRoutes.Table, Notes.NoteRoutes.Table, Summaries.SummaryRoutes.Table }
+            .SelectMany(table => table)
+            .ToDictionary(route => route.Verb, StringComparer.Ordinal));
 }
 
 /// <summary>What a session button asks for.</summary>

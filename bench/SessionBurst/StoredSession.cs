@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.Pitches;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Pitches;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api.Clients;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
@@ -49,8 +48,7 @@ public sealed partial class PitchFormFeature : IBotFeature, IHelpContributor
     public void Map(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.OnMessage(PitchCommand(), OnPitchTypedAsync)
-           .OnCardAction(SessionVerbs.ShowPitchForm, OnShowFormAsync);
+        app.OnMessage(PitchCommand(), OnPitchTypedAsync);
     }
 
     /// <summary>"vraag" in the 1:1 chat: the pitch card of the one session, or the choice; in a group: the card in the 1:1 chat.</summary>
@@ -78,13 +76,12 @@ public sealed partial class PitchFormFeature : IBotFeature, IHelpContributor
         await context.Reply(CardActivity(card)).ConfigureAwait(false);
     }
 
-    private async Task<InvokeResponse> OnShowFormAsync(ActivityContext context, AdaptiveCardInvokeAction action)
+    /// <summary>"Stel je vraag vooraf" (a button of <see cref="PitchRoutes"/>, answered for <see cref="PitchesFeature"/>).</summary>
+    public async Task<InvokeResponse> OnShowFormAsync(ActivityContext context, ShowPitchForm show)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(show);
         var text = new Text(context.Culture);
-        if (SessionVerbs.Read(action.Verb, CardData.Flatten(action.Data)) is not ShowPitchForm show)
-        {
-            return InvokeResponse.Message(text["UnknownAction"]);
-        }
 
         var me = context.Activity.From!.Id!;
         if (!context.IsPersonal)

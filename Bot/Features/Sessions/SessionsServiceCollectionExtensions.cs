@@ -1,18 +1,14 @@
-using StuyfBot.Bot.Features.Welcome;
-using StuyfBot.Platform.Apps;
+using StuyfBot.Bot.Kernel;
 
 namespace StuyfBot.Bot.Features.Sessions;
 
 public static class SessionsServiceCollectionExtensions
 {
-    public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Sessions: start, attendance, roles, close, the meeting offers, and planning.</summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
-        services.AddSingleton<ConversationSessionStore>();
-        services.AddSingleton<LiveCardUpdater>();
-        services.AddSingleton<SessionsFeature>();
-        services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<SessionsFeature>());
-        services.AddSingleton<IHelpContributor>(sp => sp.GetRequiredService<SessionsFeature>());
+        services.AddBotFeature<PlanningFeature>();
+        services.AddBotFeature<SessionsFeature>();
         return services;
     }
 }

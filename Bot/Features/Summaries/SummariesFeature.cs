@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
@@ -23,11 +23,13 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
 {
     private readonly SummaryArchive _archive;
     private readonly Coordinators _coordinators;
+    private readonly SessionCardRouter _router;
 
-    public SummariesFeature(SummaryArchive archive, Coordinators coordinators)
+    public SummariesFeature(SummaryArchive archive, Coordinators coordinators, SessionCardRouter router)
     {
         _archive = archive;
         _coordinators = coordinators;
+        _router = router;
     }
 
     public IEnumerable<HelpCard.Command> Commands { get; } = [RoundHelp.SummariesCommand];
@@ -37,8 +39,8 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
     public void Map(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.OnMessage(ListCommand(), OnListAsync)
-           .OnCardAction(SessionVerbs.OpenSummary, OnOpenAsync);
+        app.OnMessage(ListCommand(), OnListAsync);
+        _router.Map(app, SummaryRoutes.Table, OnOpenAsync);
     }
 
     private async Task OnListAsync(ActivityContext context)
@@ -60,7 +62,7 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
         await context.Reply(CardActivity(SummaryListCard.Render(listings, text))).ConfigureAwait(false);
     }
 
-    private async Task<InvokeResponse> OnOpenAsync(ActivityContext context, AdaptiveCardInvokeAction action)
+    private async Task<InvokeResponse> OnOpenAsync(ActivityContext context, SessionCardAction action)
     {
         var text = new Text(context.Culture);
         if (Refusal(context, text) is { } refusal)
@@ -68,7 +70,7 @@ public sealed partial class SummariesFeature : IBotFeature, IHelpContributor
             return InvokeResponse.Message(refusal);
         }
 
-        if (SessionVerbs.Read(action.Verb, CardData.Flatten(action.Data)) is not OpenSummary open)
+        if (action is not OpenSummary open)
         {
             return InvokeResponse.Message(text["UnknownAction"]);
         }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.Welcome;
-using StuyfBot.Platform.Apps;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Platform.Scheduling;
 
 namespace StuyfBot.Bot.Features.Summaries;
@@ -27,9 +26,8 @@ public static class SummariesServiceCollectionExtensions
         services.AddSingleton<SummaryPublisher>();
         services.AddSingleton<SummaryArchive>();
         services.AddReminderHandler<SummaryBackstop>();
-        services.AddSingleton<SummariesFeature>();
-        services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<SummariesFeature>());
-        services.AddSingleton<IHelpContributor>(sp => sp.GetRequiredService<SummariesFeature>());
+        services.AddSessionEffect<SummaryOnClose>();
+        services.AddBotFeature<SummariesFeature>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Scheduling;
 

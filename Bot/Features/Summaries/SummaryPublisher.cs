@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.Pitches;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;

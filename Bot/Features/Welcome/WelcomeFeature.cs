@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
@@ -91,12 +92,4 @@ public sealed partial class WelcomeFeature : IBotFeature
 
     [GeneratedRegex(@"^\s*(help|hulp|\?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HelpPattern();
-}
-
-/// <summary>A feature that adds its commands and buttons to the help card.</summary>
-public interface IHelpContributor
-{
-    IEnumerable<HelpCard.Command> Commands { get; }
-
-    IEnumerable<CardAction> Actions(Text text, bool personal);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Cards.Sessions;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Dialogs.Pitches;
 using static StuyfBot.Bot.Tests.Pitches.PlanningHarness;
 

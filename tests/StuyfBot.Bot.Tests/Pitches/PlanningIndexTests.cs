@@ -1,5 +1,5 @@
 using System.Globalization;
-using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.State;
 

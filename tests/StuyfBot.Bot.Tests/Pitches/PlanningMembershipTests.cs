@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Api.Clients;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using StuyfBot.Bot.Features.Pitches;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;

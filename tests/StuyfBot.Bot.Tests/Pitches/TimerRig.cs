@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using StuyfBot.Bot.Features.Pitches;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Features.Timers;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
@@ -163,7 +163,7 @@ public sealed class TimerRig : IAsyncDisposable
 
 /// <summary>
 /// One group chat with a session, started over HTTP; round commands go through the bot's
-/// <see cref="RoundRunner"/> or over HTTP as card presses. Person 0 starts the session (and so
+/// <see cref="SessionRunner"/> or over HTTP as card presses. Person 0 starts the session (and so
 /// moderates).
 /// </summary>
 public sealed class TimerGroup
@@ -226,13 +226,13 @@ public sealed class TimerGroup
         RunAsync(new SubmitPitch(new PitchContent($"Het plan van {Names[person]}", "Mensen die meedenken", null, null), PitchVisibility.Group), person, instance);
 
     /// <summary>
-    /// Runs a round command as the person through the bot's own <see cref="RoundRunner"/> (which
+    /// Runs a round command as the person through the bot's own <see cref="SessionRunner"/> (which
     /// hands every timer change to <see cref="TimerAlertScheduler"/>); it must be accepted.
     /// </summary>
     public async Task<Accepted> RunAsync(RoundCommand command, int person = 0, int instance = 0)
     {
-        var runner = Rig[instance].Services.GetRequiredService<RoundRunner>();
-        var outcome = await runner.RunAsync(ConversationId, SessionId, command, new Actor(Person(person), Names[person]), Guid.NewGuid().ToString("N"), default);
+        var runner = Rig[instance].Services.GetRequiredService<SessionRunner>();
+        var outcome = await runner.RunRoundAsync(ConversationId, SessionId, command, new Actor(Person(person), Names[person]), Guid.NewGuid().ToString("N"), default);
         return Assert.IsType<Accepted>(outcome.Decision);
     }
 

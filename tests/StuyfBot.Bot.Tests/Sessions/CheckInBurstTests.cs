@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Testing;

@@ -3,7 +3,7 @@ using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// A session's records (pitches, answers, next steps, notes): each stored on its own,

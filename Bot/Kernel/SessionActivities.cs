@@ -2,7 +2,7 @@ using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Platform.Api;
 
-namespace StuyfBot.Bot.Features.Sessions;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>The messages a session posts in its group: cards and announcements with @mentions.</summary>
 public static class SessionActivities

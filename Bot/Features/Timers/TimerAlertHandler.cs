@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.Sessions;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Dialogs.Timers;
 using StuyfBot.Platform.Api.Clients;
 using StuyfBot.Platform.Scheduling;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Features.Timers;
 
 /// <summary>
 /// Fires a timer alert (scheduled by <see cref="TimerAlertScheduler"/>): loads the session head

@@ -3,7 +3,7 @@ using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.Sessions;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>The outcome of one session or pitch-round command: the decision and the conversation's sessions as stored now.</summary>
 public sealed record SessionTurn(Decision? Decision, ConversationSessions? Sessions)

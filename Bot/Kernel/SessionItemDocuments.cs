@@ -6,7 +6,7 @@ using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// How a session's records are stored: one document kind, <c>session-item</c>, whose data names

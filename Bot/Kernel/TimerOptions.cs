@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StuyfBot.Dialogs.Timers;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// The timekeeper's timer (configuration section "Sessions:Timers"), e.g.

@@ -1,7 +1,7 @@
 using StuyfBot.Dialogs.Timers;
 using StuyfBot.Platform.Scheduling;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Features.Timers;
 
 /// <summary>
 /// Stores the timer's alerts as durable reminders (kind <see cref="Kind"/>): after every timer

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using StuyfBot.Bot.Features.Sessions;
-using StuyfBot.Bot.Features.Welcome;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
@@ -10,7 +9,7 @@ using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Apps;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Features.Sessions;
 
 /// <summary>
 /// Planning a session in a group: typed (`plan connectortafel 28/11 19:30 [titel]`) or with the
@@ -34,6 +33,9 @@ public sealed partial class PlanningFeature : IBotFeature, IHelpContributor
         _log = log;
     }
 
+    /// <summary>After the other features' typed commands, as when planning was mapped after sessions and notes.</summary>
+    public int Order => 1;
+
     public IEnumerable<HelpCard.Command> Commands => [RoundHelp.PlanCommand];
 
     public IEnumerable<CardAction> Actions(Text text, bool personal) => RoundHelp.HelpActions(text, personal);
@@ -41,8 +43,7 @@ public sealed partial class PlanningFeature : IBotFeature, IHelpContributor
     public void Map(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.OnMessage(PlanCommand(), OnPlanTypedAsync)
-           .OnCardAction(SessionVerbs.Plan, OnPlanFormAsync);
+        app.OnMessage(PlanCommand(), OnPlanTypedAsync);
     }
 
     private async Task OnPlanTypedAsync(ActivityContext context)
@@ -67,13 +68,12 @@ public sealed partial class PlanningFeature : IBotFeature, IHelpContributor
         }
     }
 
-    private async Task<InvokeResponse> OnPlanFormAsync(ActivityContext context, AdaptiveCardInvokeAction action)
+    /// <summary>The help card's plan form (a button of <see cref="SessionRoutes"/>, answered for <see cref="SessionsFeature"/>).</summary>
+    public async Task<InvokeResponse> OnPlanFormAsync(ActivityContext context, PlanSession form)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(form);
         var text = new Text(context.Culture);
-        if (SessionVerbs.Read(action.Verb, CardData.Flatten(action.Data)) is not PlanSession form)
-        {
-            return InvokeResponse.Message(text["UnknownAction"]);
-        }
 
         if (context.IsPersonal)
         {

@@ -1,4 +1,4 @@
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// How long a group's roster is trusted (configuration section "Pitches:Membership"), e.g.

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StuyfBot.Bot.Features.Pitches;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Dialogs.Sessions;
@@ -7,7 +6,7 @@ using StuyfBot.Dialogs.Timers;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Api.Clients;
 
-namespace StuyfBot.Bot.Features.Sessions;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// Keeps each conversation's posted session card up to date for everyone. Changes are folded:

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>One conversation with a planned session (no names: conversation and session ids only).</summary>
 public sealed record PlannedEntry(string ConversationId, string SessionId, DateTimeOffset? StartsAt);
@@ -11,7 +11,7 @@ public sealed record PlannedEntry(string ConversationId, string SessionId, DateT
 /// <summary>
 /// A tenant's conversations with a planned session, oldest first, at most one entry per
 /// conversation (a conversation has one current session). Entries whose session started,
-/// closed or was replaced are pruned when the index is read (<see cref="PersonSessions"/>).
+/// closed or was replaced are pruned when the index is read (by the 1:1 pitch form's lookup of a person's sessions).
 /// </summary>
 public sealed record PlannedSessions(ImmutableList<PlannedEntry> Entries)
 {

@@ -1,4 +1,4 @@
-namespace StuyfBot.Bot.Features.Sessions;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>Sessions settings (configuration section "Sessions").</summary>
 public sealed class SessionOptions

@@ -1,8 +1,7 @@
-using StuyfBot.Bot.Features.Sessions;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api.Clients;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>The session a 1:1 pitch card is about, or the text key of why the presser may not act on it.</summary>
 public sealed record PersonalCardAccess(Session? Session, string? RefusalKey);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Api.Clients;
 
-namespace StuyfBot.Bot.Features.Pitches;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// Whether a person belongs to a group conversation, from its roster in Teams (pagedmembers,

@@ -5,7 +5,7 @@ using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Storage.State;
 
-namespace StuyfBot.Bot.Features.Sessions;
+namespace StuyfBot.Bot.Kernel;
 
 /// <summary>
 /// What the bot keeps of one conversation's sessions: where to post (the conversation), the

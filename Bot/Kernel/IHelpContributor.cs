@@ -1,0 +1,13 @@
+using StuyfBot.Cards.AdaptiveCards;
+using StuyfBot.Cards.Help;
+using StuyfBot.Cards.Localization;
+
+namespace StuyfBot.Bot.Kernel;
+
+/// <summary>A feature that adds its commands and buttons to the help card.</summary>
+public interface IHelpContributor
+{
+    IEnumerable<HelpCard.Command> Commands { get; }
+
+    IEnumerable<CardAction> Actions(Text text, bool personal);
+}
