@@ -15,12 +15,24 @@ public sealed record AzuriteSettings
 /// <summary>
 /// Azurite's blob service (npm azurite 3.35.0 from tests/peers) on a free loopback port, started
 /// and stopped by process id; restartable on the same port so clients can reconnect.
+/// A port that was free when picked can be taken before Azurite binds it (by another test run,
+/// or by any server or client on this machine given a port by the system): Azurite then exits
+/// with EADDRINUSE while the other listener answers. So a start counts only once Azurite itself
+/// says it listens, and a clash is retried on another port.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     public const string AccountName = "devstoreaccount1";
 
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>What Azurite prints once it listens (dist/src/blob/main.js).</summary>
+    private const string ListeningLine = "Azurite Blob service successfully listens on";
+
+    /// <summary>Starts tried before giving up when the port keeps being taken.</summary>
+    private const int StartAttempts = 5;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly AzuriteSettings _settings;
     private NodeProcess? _process;
@@ -31,7 +43,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         Port = port;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -49,7 +61,12 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         await NodePeers.EnsureInstalledAsync().ConfigureAwait(false);
         var server = new AzuriteServer(settings ?? new AzuriteSettings(), Ports.Free());
-        await server.StartAsync().ConfigureAwait(false);
+        for (var attempt = 1; !await server.TryStartAsync(lastAttempt: attempt == StartAttempts).ConfigureAwait(false); attempt++)
+        {
+            // Nobody holds the endpoint yet: another port will do.
+            server.Port = Ports.Free();
+        }
+
         return server;
     }
 
@@ -70,16 +87,23 @@ public sealed class AzuriteServer : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts Azurite again on the same port (and folder, if it has one).</summary>
+    /// <summary>
+    /// Starts Azurite again on the same port (and folder, if it has one). Clients hold this
+    /// endpoint, so a port taken meanwhile is waited for a little, then reported.
+    /// </summary>
     public async Task RestartAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        await StartAsync().ConfigureAwait(false);
+        for (var attempt = 1; !await TryStartAsync(lastAttempt: attempt == StartAttempts).ConfigureAwait(false); attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt)).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(graceful: false).ConfigureAwait(false);
 
-    private async Task StartAsync()
+    /// <summary>Starts Azurite on <see cref="Port"/>; false when the port was taken (unless this is the last attempt: then it throws).</summary>
+    private async Task<bool> TryStartAsync(bool lastAttempt)
     {
         var main = NodePeers.Require(Path.Combine("azurite", "dist", "src", "blob", "main.js"));
         var arguments = $"\"{main}\" --blobHost 127.0.0.1 --blobPort {Port.ToString(CultureInfo.InvariantCulture)} --silent --disableTelemetry";
@@ -89,16 +113,65 @@ public sealed class AzuriteServer : IAsyncDisposable
             arguments += $" --cert \"{certificate}\" --key \"{key}\" --oauth basic";
         }
 
-        _process = NodeProcess.Start(arguments, RepositoryPaths.Peers);
+        var process = NodeProcess.Start(arguments, RepositoryPaths.Peers);
+        bool listening;
         try
         {
-            await Ports.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => $"Azurite did not start (is Node 20 installed?): {_process.Output}").ConfigureAwait(false);
+            listening = await WaitUntilListeningAsync(process, lastAttempt).ConfigureAwait(false);
         }
         catch
         {
-            await _process.DisposeAsync().ConfigureAwait(false);
-            _process = null;
+            await process.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+
+        if (!listening)
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        _process = process;
+        return true;
+    }
+
+    /// <summary>
+    /// Waits for Azurite's own word that it listens; false when it exited because the port was
+    /// taken. Something accepting connections on the port is not enough: that may be whoever took
+    /// the port, while this Azurite exited.
+    /// </summary>
+    private async Task<bool> WaitUntilListeningAsync(NodeProcess process, bool lastAttempt)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!process.Output.Contains(ListeningLine, StringComparison.Ordinal))
+        {
+            if (process.HasExited)
+            {
+                // Let the last lines of output arrive before reading why.
+                for (var i = 0; i < 20 && !process.Output.Contains("Exit due to", StringComparison.Ordinal); i++)
+                {
+                    await Task.Delay(100).ConfigureAwait(false);
+                }
+
+                var output = process.Output;
+                if (!output.Contains("EADDRINUSE", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"Azurite exited while starting (is Node 20 installed?): {output}");
+                }
+
+                return lastAttempt
+                    ? throw new InvalidOperationException($"Azurite could not listen on 127.0.0.1:{Port}: something else took the port, {StartAttempts} times. {output}")
+                    : false;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Azurite did not say it listens on 127.0.0.1:{Port} within {StartTimeout}: {process.Output}");
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        return true;
     }
 }

@@ -411,6 +411,74 @@ public abstract class ReminderContract
         Assert.Empty(await StorageTestSupport.AllKeysAsync(inner, StateKeys.RemindersPrefix));
     }
 
+    /// <summary>
+    /// Another instance fires reminders, and deletes them, between this dispatcher's listing and
+    /// its read: that is nothing to do here (no exception, no second call). Whoever looks for the
+    /// scheduled reminders meets the same race and still finds each one, by its claim.
+    /// </summary>
+    [Fact]
+    public async Task A_reminder_fired_elsewhere_between_listing_and_reading_it_is_nothing_to_do_and_still_found()
+    {
+        var inner = await NewStoreAsync();
+        var store = new FaultyStore(inner);
+        var clock = new FakeTimeProvider(T0);
+        var handler = new RecordingHandler();
+        var other = new RecordingHandler();
+        var scheduler = Scheduler(inner, clock);
+        var elsewhere = Dispatcher(OtherClient(inner), clock, other);
+        await scheduler.ScheduleAsync(New("r1", T0), default);
+        await scheduler.ScheduleAsync(New("r2", T0), default);
+        void FireElsewhereAfterTheNextListing() => store.After(async (operation, key) =>
+        {
+            if (operation == "list" && key == StateKeys.RemindersPrefix)
+            {
+                store.After(null);
+                await elsewhere.RunOnceAsync(default);
+            }
+        });
+
+        FireElsewhereAfterTheNextListing();
+        var pass = await Dispatcher(store, clock, handler).RunOnceAsync(default);
+
+        Assert.Equal(0, pass.Fired + pass.Failed + pass.Parked);
+        Assert.Empty(handler.Calls);
+        Assert.Equal(["r1", "r2"], other.Calls.Select(c => c.ReminderId).Order());
+        Assert.Empty(await StorageTestSupport.AllKeysAsync(inner, StateKeys.RemindersPrefix));
+
+        await scheduler.ScheduleAsync(New("r3", T0), default);
+        FireElsewhereAfterTheNextListing();
+        var scheduled = await ScheduledAsync(store);
+
+        Assert.Equal(["r1", "r2", "r3"], scheduled.Select(r => r.Id).Order());
+        Assert.Equal(3, other.Calls.Count);
+    }
+
+    /// <summary>Another instance sweeps claims between this one's listing and its read: nothing to do.</summary>
+    [Fact]
+    public async Task A_claim_swept_elsewhere_between_listing_and_reading_it_is_nothing_to_do()
+    {
+        var inner = await NewStoreAsync();
+        var store = new FaultyStore(inner);
+        var clock = new FakeTimeProvider(T0);
+        var options = Options(o => o.Retention = TimeSpan.FromDays(1));
+        await Scheduler(inner, clock).ScheduleAsync(New("r1", T0), default);
+        await Dispatcher(inner, clock, new RecordingHandler(), options).RunOnceAsync(default);
+        clock.Advance(TimeSpan.FromDays(2));
+        var swept = 0;
+        store.After(async (operation, key) =>
+        {
+            if (operation == "list" && key == StateKeys.ReminderClaimsPrefix)
+            {
+                store.After(null);
+                swept = await Dispatcher(OtherClient(inner), clock, new RecordingHandler(), options).SweepAsync(default);
+            }
+        });
+
+        Assert.Equal(0, await Dispatcher(store, clock, new RecordingHandler(), options).SweepAsync(default));
+        Assert.Equal(1, swept);
+        Assert.Empty(await StorageTestSupport.AllKeysAsync(inner, StateKeys.ReminderClaimsPrefix));
+    }
+
     [Fact]
     public async Task An_outcome_storage_refused_is_recorded_on_the_next_pass_so_nothing_fires_twice()
     {

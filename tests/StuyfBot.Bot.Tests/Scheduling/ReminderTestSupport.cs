@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using StuyfBot.Bot.Tests.Storage;
 using StuyfBot.Platform.Scheduling;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.State;
@@ -66,6 +67,36 @@ public static class Reminders
     /// <summary>The claim stored for a reminder, or null.</summary>
     public static async Task<ReminderClaim?> ClaimAsync(IDocumentStore store, string id, DateTimeOffset due) =>
         (await ReminderDocuments.ReadClaimAsync(store, StateKeys.ReminderClaim(due, id), default))?.Value;
+
+    /// <summary>
+    /// Every reminder scheduled on the store, waiting or already claimed (fired, firing, retrying).
+    /// A dispatcher may fire a reminder and delete it at any moment, also between listing and
+    /// reading it; its claim (created before the handler runs, kept after the reminder goes) still
+    /// has it. So the reminders are listed before the claims, and a document gone by the time it
+    /// is read is skipped: each reminder is found in one or the other.
+    /// </summary>
+    public static async Task<IReadOnlyList<Reminder>> ScheduledAsync(IDocumentStore store)
+    {
+        var found = new Dictionary<(string Id, DateTimeOffset DueAt), Reminder>();
+        foreach (var key in await StorageTestSupport.AllKeysAsync(store, StateKeys.RemindersPrefix))
+        {
+            if (await store.ReadAsync(key, default) is { } stored)
+            {
+                var reminder = ReminderDocuments.Reminder.Deserialize(key, stored.Content);
+                found.TryAdd((reminder.Id, reminder.DueAt), reminder);
+            }
+        }
+
+        foreach (var key in await StorageTestSupport.AllKeysAsync(store, StateKeys.ReminderClaimsPrefix))
+        {
+            if ((await ReminderDocuments.ReadClaimAsync(store, key, default))?.Value.Reminder is { } reminder)
+            {
+                found.TryAdd((reminder.Id, reminder.DueAt), reminder);
+            }
+        }
+
+        return [.. found.Values];
+    }
 
     /// <summary>Passes until nothing is due any more (or fails after many).</summary>
     public static async Task<int> RunUntilIdleAsync(ReminderDispatcher dispatcher)

@@ -96,12 +96,22 @@ public abstract class SessionScenarioTests : IAsyncLifetime
         Connector.Clear();
         var closed = await Invoke("session.closeConfirm", sessionId, 3);
         Assert.DoesNotContain("session.checkIn", closed.ToJsonString(), StringComparison.Ordinal);
-        var closedCard = (await Connector.WaitForAsync(c => c.Method == "PUT" && c.Card is not null)).Last().Card!;
+
+        // Everyone's card ends closed, without buttons. An update that read the session before the
+        // close (the handover's, folded into the next interval) may still arrive after Clear, so
+        // wait for the update that shows the session closed, not for just any update.
+        var closedCard = (await Connector.WaitForAsync(c => IsCardUpdate(c, cardId) && IsClosed(c.Card!))).Last().Card!;
         Assert.DoesNotContain("session.checkIn", closedCard.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(CardReading.Verbs(closedCard));
 
         // A card of the closed session no longer acts; a new session can start.
         var outdated = await InvokeRaw("session.checkIn", sessionId, 5);
         Assert.Equal("application/vnd.microsoft.activity.message", outdated["type"]!.GetValue<string>());
+
+        // No older state came after the closed card: its last update is still the closed one.
+        var lastUpdate = Connector.Calls.Last(c => IsCardUpdate(c, cardId)).Card!;
+        Assert.True(IsClosed(lastUpdate), lastUpdate.ToJsonString());
+        Assert.DoesNotContain("session.checkIn", lastUpdate.ToJsonString(), StringComparison.Ordinal);
         Connector.Clear();
         await PostOk(Activities.Mention(Connector.ServiceUrl, "start open huys", Group, fromId: People[4], fromName: Names[4]));
         var second = Assert.Single(await Connector.WaitForAsync(c => c.Method == "POST" && c.Card is not null));
@@ -167,6 +177,12 @@ public abstract class SessionScenarioTests : IAsyncLifetime
         };
         return activity;
     }
+
+    private static bool IsCardUpdate(ConnectorCall call, string cardId) =>
+        call.Method == "PUT" && call.Path.EndsWith("/" + cardId, StringComparison.Ordinal) && call.Card is not null;
+
+    /// <summary>The shared card shows the session closed (the group speaks Flemish).</summary>
+    private static bool IsClosed(JsonObject card) => CardReading.Facts(card).GetValueOrDefault("Status") == "Afgesloten";
 
     private async Task PostOk(JsonObject activity)
     {

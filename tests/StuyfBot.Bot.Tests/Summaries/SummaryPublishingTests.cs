@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Tests.Infrastructure;
+using StuyfBot.Bot.Tests.Scheduling;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
 using StuyfBot.Dialogs.Summaries;
@@ -343,21 +344,13 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         return keys;
     }
 
-    private static async Task<List<Reminder>> ScheduledAsync(BotServer bot, string sessionId)
-    {
-        var store = bot.Services.GetRequiredService<IDocumentStore>();
-        var reminders = new List<Reminder>();
-        foreach (var key in await StorageKeysAsync(store, StateKeys.RemindersPrefix))
-        {
-            var reminder = ReminderDocuments.Reminder.Deserialize(key, (await store.ReadAsync(key, default))!.Content);
-            if (reminder.Kind == SummaryPublisher.ReminderKind && reminder.Payload[SummaryPublisher.SessionIdKey] == sessionId)
-            {
-                reminders.Add(reminder);
-            }
-        }
-
-        return reminders;
-    }
+    /// <summary>
+    /// The session's backstop reminders, waiting or already fired: the bot's own dispatcher may fire
+    /// and delete one while this looks (it is then found by its claim).
+    /// </summary>
+    private static async Task<List<Reminder>> ScheduledAsync(BotServer bot, string sessionId) =>
+        [.. (await Reminders.ScheduledAsync(bot.Services.GetRequiredService<IDocumentStore>()))
+            .Where(r => r.Kind == SummaryPublisher.ReminderKind && r.Payload[SummaryPublisher.SessionIdKey] == sessionId)];
 
     /// <summary>True once the backstop reminder's claim says it is done.</summary>
     private static async Task<bool> BackstopDoneAsync(IDocumentStore store, Reminder backstop)
