@@ -146,6 +146,6 @@ public sealed class ConversationSessionStore
     private async Task<string> KeyAsync(string conversationId, CancellationToken cancellationToken)
     {
         var hash = await _hashes.GetAsync(cancellationToken).ConfigureAwait(false);
-        return StateKeys.ConversationSessions(hash, conversationId);
+        return SessionKeys.ConversationSessions(hash, conversationId);
     }
 }

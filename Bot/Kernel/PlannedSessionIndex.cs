@@ -43,7 +43,7 @@ public sealed record PlannedSessions(ImmutableList<PlannedEntry> Entries)
 
 /// <summary>
 /// Reads and writes a tenant's <see cref="PlannedSessions"/> under
-/// <see cref="StateKeys.PlannedSessions"/>. Written when a session is planned (rare), so one
+/// <see cref="SessionKeys.PlannedSessions"/>. Written when a session is planned (rare), so one
 /// document per tenant with If-Match is plenty.
 /// </summary>
 public sealed class PlannedSessionIndex
@@ -76,7 +76,7 @@ public sealed class PlannedSessionIndex
     }
 
     private async Task<string> KeyAsync(string? tenantId, CancellationToken cancellationToken) =>
-        StateKeys.PlannedSessions(await _hashes.GetAsync(cancellationToken).ConfigureAwait(false), tenantId);
+        SessionKeys.PlannedSessions(await _hashes.GetAsync(cancellationToken).ConfigureAwait(false), tenantId);
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -38,7 +38,7 @@ public sealed partial class SessionItemStore
     public async Task<AppendResult> AppendAsync(string sessionId, SessionItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var key = StateKeys.SessionItem(sessionId, item.Id);
+        var key = SessionKeys.SessionItem(sessionId, item.Id);
         var result = await _state.AppendAsync(key, SessionItemDocuments.Kind, item, cancellationToken).ConfigureAwait(false);
         if (result == AppendResult.Appended)
         {
@@ -80,7 +80,7 @@ public sealed partial class SessionItemStore
     private async Task<SessionRecords> ListAndFoldAsync(Known known, string sessionId)
     {
         var reads = new List<Task<SessionItem?>>();
-        await foreach (var key in _state.Documents.ListAllAsync(StateKeys.SessionItems(sessionId), 5000, CancellationToken.None).ConfigureAwait(false))
+        await foreach (var key in _state.Documents.ListAllAsync(SessionKeys.SessionItems(sessionId), 5000, CancellationToken.None).ConfigureAwait(false))
         {
             reads.Add(known.Items.GetOrAdd(key, k => FetchAsync(known, k)));
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Summaries;
@@ -62,7 +63,7 @@ public sealed class StoredSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(answered);
         var authors = new List<string>();
-        await foreach (var key in _store.ListAllAsync(StateKeys.SessionItems(sessionId), 5000, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in _store.ListAllAsync(SessionKeys.SessionItems(sessionId), 5000, cancellationToken).ConfigureAwait(false))
         {
             var item = await _state.ReadAsync(key, SessionItemDocuments.Kind, cancellationToken).ConfigureAwait(false);
             if (item?.Value is AnswerRecord answer && answer.PitchId == pitchId)
@@ -83,7 +84,7 @@ public sealed class StoredSession : IDisposable
     /// <summary>The session as the bot stored it (in its conversation's sessions document).</summary>
     public async Task<Session?> SessionAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await foreach (var key in _store.ListAllAsync(StateKeys.ConversationsPrefix, 500, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in _store.ListAllAsync(SessionKeys.ConversationsPrefix, 500, cancellationToken).ConfigureAwait(false))
         {
             var sessions = await _state.ReadAsync(key, ConversationSessions.Kind, cancellationToken).ConfigureAwait(false);
             if (sessions?.Value.Find(sessionId) is { } session)
@@ -99,7 +100,7 @@ public sealed class StoredSession : IDisposable
     public async Task<int> SummaryFilesAsync(string sessionId, CancellationToken cancellationToken)
     {
         var files = 0;
-        await foreach (var key in _store.ListAllAsync(StateKeys.SummariesPrefix, 500, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in _store.ListAllAsync(SummaryKeys.SummariesPrefix, 500, cancellationToken).ConfigureAwait(false))
         {
             if (key.Contains(sessionId, StringComparison.Ordinal))
             {

@@ -16,7 +16,7 @@ public sealed partial class SummaryArchive
     /// <summary>How far back a listing looks (months with no sessions cost one empty listing each).</summary>
     public const int MonthsSearched = 24;
 
-    private static readonly string FacilitatorsJson = StateKeys.FacilitatorsSuffix + ".json";
+    private static readonly string FacilitatorsJson = SummaryKeys.FacilitatorsSuffix + ".json";
 
     private readonly StateStore _state;
     private readonly TimeProvider _time;
@@ -40,7 +40,7 @@ public sealed partial class SummaryArchive
         for (var i = 0; i < MonthsSearched && found.Count < count; i++, month = month.AddMonths(-1))
         {
             var keys = new List<string>();
-            await foreach (var key in _state.Documents.ListAllAsync(StateKeys.SummariesOf(month.Year, month.Month), 500, cancellationToken).ConfigureAwait(false))
+            await foreach (var key in _state.Documents.ListAllAsync(SummaryKeys.SummariesOf(month.Year, month.Month), 500, cancellationToken).ConfigureAwait(false))
             {
                 if (key.EndsWith(FacilitatorsJson, StringComparison.Ordinal))
                 {
@@ -69,7 +69,7 @@ public sealed partial class SummaryArchive
         }
 
         var heldIn = new DateTimeOffset(start, TimeSpan.Zero);
-        var json = StateKeys.FacilitatorsSummary(sessionId, heldIn, SummaryFormat.Json);
+        var json = SummaryKeys.FacilitatorsSummary(sessionId, heldIn, SummaryFormat.Json);
         try
         {
             var stored = await _state.ReadAsync(json, SummaryDocuments.Kind, cancellationToken).ConfigureAwait(false);
@@ -80,8 +80,8 @@ public sealed partial class SummaryArchive
 
             var files = new SummaryFiles(
                 _state.Documents.Location,
-                StateKeys.FacilitatorsSummary(sessionId, heldIn, SummaryFormat.Markdown),
-                StateKeys.FacilitatorsSummary(sessionId, heldIn, SummaryFormat.Html),
+                SummaryKeys.FacilitatorsSummary(sessionId, heldIn, SummaryFormat.Markdown),
+                SummaryKeys.FacilitatorsSummary(sessionId, heldIn, SummaryFormat.Html),
                 json);
             return new StoredSummary.Found(stored.Value, files);
         }

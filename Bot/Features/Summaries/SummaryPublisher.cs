@@ -17,13 +17,13 @@ namespace StuyfBot.Bot.Features.Summaries;
 
 /// <summary>
 /// What a closed session leaves behind: its summary stored as JSON, Markdown and HTML (the group's
-/// at <see cref="StateKeys.Summary"/>, the facilitators' next to it at
-/// <see cref="StateKeys.FacilitatorsSummary"/>), the group's summary card posted in the session's
+/// at <see cref="SummaryKeys.Summary"/>, the facilitators' next to it at
+/// <see cref="SummaryKeys.FacilitatorsSummary"/>), the group's summary card posted in the session's
 /// conversation, and each pitcher's recap in a 1:1 chat, each in its reader's language.
 /// <para>
 /// Every output happens once, however often this runs (a redelivered close, a second instance, the
 /// backstop): files are written create-only, and the card and each recap are claimed create-only
-/// under <see cref="StateKeys.SummaryDelivery"/> before they are sent and marked sent after. A
+/// under <see cref="SummaryKeys.Delivery"/> (through the platform's <see cref="DeliveryOutbox"/>) before they are sent and marked sent after. A
 /// durable reminder (<see cref="SummaryBackstop"/>), scheduled before anything else, runs it all
 /// again a little later and finishes whatever a crash, the store or the connector left undone.
 /// </para>
@@ -162,12 +162,12 @@ public sealed partial class SummaryPublisher
         var id = group.SessionId;
         (string Key, byte[] Content)[] files =
         [
-            (StateKeys.Summary(id, heldOn, SummaryFormat.Json), SummaryDocuments.Kind.Serialize(group)),
-            (StateKeys.Summary(id, heldOn, SummaryFormat.Markdown), Encoding.UTF8.GetBytes(SummaryMarkdown.Render(group, text))),
-            (StateKeys.Summary(id, heldOn, SummaryFormat.Html), Encoding.UTF8.GetBytes(SummaryHtml.Render(group, text))),
-            (StateKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Json), SummaryDocuments.Kind.Serialize(facilitators)),
-            (StateKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Markdown), Encoding.UTF8.GetBytes(SummaryMarkdown.Render(facilitators, text))),
-            (StateKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Html), Encoding.UTF8.GetBytes(SummaryHtml.Render(facilitators, text))),
+            (SummaryKeys.Summary(id, heldOn, SummaryFormat.Json), SummaryDocuments.Kind.Serialize(group)),
+            (SummaryKeys.Summary(id, heldOn, SummaryFormat.Markdown), Encoding.UTF8.GetBytes(SummaryMarkdown.Render(group, text))),
+            (SummaryKeys.Summary(id, heldOn, SummaryFormat.Html), Encoding.UTF8.GetBytes(SummaryHtml.Render(group, text))),
+            (SummaryKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Json), SummaryDocuments.Kind.Serialize(facilitators)),
+            (SummaryKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Markdown), Encoding.UTF8.GetBytes(SummaryMarkdown.Render(facilitators, text))),
+            (SummaryKeys.FacilitatorsSummary(id, heldOn, SummaryFormat.Html), Encoding.UTF8.GetBytes(SummaryHtml.Render(facilitators, text))),
         ];
         var stored = await Task.WhenAll(files.Select(f => StoreOneAsync(f.Key, f.Content, cancellationToken))).ConfigureAwait(false);
         return stored.Count(ok => !ok);
@@ -194,7 +194,7 @@ public sealed partial class SummaryPublisher
 
     /// <summary>Sends one output of the summary once (the card, one recap), through the shared outbox.</summary>
     private Task<DeliveryOutcome> DeliverOnceAsync(string sessionId, string output, Func<CancellationToken, Task<Sent>> send, CancellationToken cancellationToken) =>
-        _outbox.DeliverOnceAsync(StateKeys.SummaryDelivery(sessionId, output), send, cancellationToken, SummaryDocuments.DeliveryKind);
+        _outbox.DeliverOnceAsync(SummaryKeys.Delivery(sessionId, output), send, cancellationToken, SummaryDocuments.DeliveryKind);
 
     private async Task<Sent> SendCardAsync(ConversationSessions sessions, SessionSummary group, Text text, CancellationToken cancellationToken)
     {

@@ -5,19 +5,14 @@ using System.Text;
 namespace StuyfBot.Platform.Storage.State;
 
 /// <summary>
-/// The blob layout: every key the bot writes is made here. Keys are URL-safe and carry no names,
-/// e-mail addresses or raw Teams/Entra ids: people are keyed by a <see cref="KeyedHash"/>.
+/// The platform's blob layout; the session kernel's keys are in <c>SessionKeys</c> (Bot/Kernel) and
+/// the summaries' in <c>SummaryKeys</c> (Bot/Features/Summaries), made with <see cref="Segment"/>.
+/// Keys are URL-safe and carry no names, e-mail addresses or raw Teams/Entra ids: people are keyed
+/// by a <see cref="KeyedHash"/>.
 /// <code>
-/// sessions/{sessionId}/head.json            the session head (conditional replace)
-/// sessions/{sessionId}/items/{itemId}.json  append-only records (create-only, by activity id)
-/// sessions/{sessionId}/summary/{output}.json  whether the summary card / a recap went out (create-only claim)
-/// summaries/{yyyy}/{MM}/{sessionId}.{json,md,html}               the group's summary
-/// summaries/{yyyy}/{MM}/{sessionId}.facilitators.{json,md,html}  the facilitators' (for the coordinator)
 /// people/{tenantHash}/{userHash}.json       a person's 1:1 conversation reference
 /// reminders/{yyyy-MM-dd}/{HHmmss}-{id}.json due reminders, listed in time order
 /// reminder-claims/{yyyy-MM-dd}/{HHmmss}-{id}.json  who fires a reminder, then how it ended
-/// conversations/{conversationHash}/sessions.json  a conversation's current and recent sessions
-/// conversations/planned/{tenantHash}.json   which conversations of a tenant have a planned session
 /// system/hash-secret.json                   the keyed-hash secret
 /// </code>
 /// </summary>
@@ -25,79 +20,9 @@ public static class StateKeys
 {
     public const string HashSecret = "system/hash-secret.json";
 
-    public const string SessionsPrefix = "sessions/";
-    public const string SummariesPrefix = "summaries/";
     public const string PeoplePrefix = "people/";
     public const string RemindersPrefix = "reminders/";
     public const string ReminderClaimsPrefix = "reminder-claims/";
-    public const string ConversationsPrefix = "conversations/";
-
-    /// <summary>What sets a facilitators' summary's name apart from the group's (before the extension).</summary>
-    public const string FacilitatorsSuffix = ".facilitators";
-
-    /// <summary>
-    /// The sessions of one conversation (a Stuyfplek's chat or channel): the current session and
-    /// the recent closed ones the role rotation learns from. One document, so "one open session
-    /// per conversation" is decided under one ETag.
-    /// </summary>
-    public static string ConversationSessions(KeyedHash hash, string conversationId)
-    {
-        ArgumentNullException.ThrowIfNull(hash);
-        ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        return $"{ConversationsPrefix}{hash.Of("conversation\n" + conversationId)}/sessions.json";
-    }
-
-    /// <summary>
-    /// The index of a tenant's conversations with a planned session, so a person who asks for the
-    /// pitch card in a 1:1 chat finds the groups to check (docs/pitches.md). "planned" is no hash
-    /// (those are 32 hex digits), so it never meets a conversation's folder.
-    /// </summary>
-    public static string PlannedSessions(KeyedHash hash, string? tenantId)
-    {
-        ArgumentNullException.ThrowIfNull(hash);
-        return $"{ConversationsPrefix}planned/{hash.Of("tenant\n" + tenantId)}.json";
-    }
-
-    public static string SessionHead(string sessionId) => $"{SessionsPrefix}{Segment(sessionId)}/head.json";
-
-    public static string SessionItem(string sessionId, string itemId) => $"{SessionItems(sessionId)}{Segment(itemId)}.json";
-
-    /// <summary>The listing prefix of a session's records.</summary>
-    public static string SessionItems(string sessionId) => $"{SessionsPrefix}{Segment(sessionId)}/items/";
-
-    public static string Summary(string sessionId, DateTimeOffset heldOn, SummaryFormat format)
-    {
-        var utc = heldOn.UtcDateTime;
-        var extension = format switch
-        {
-            SummaryFormat.Json => "json",
-            SummaryFormat.Markdown => "md",
-            SummaryFormat.Html => "html",
-            _ => throw new ArgumentOutOfRangeException(nameof(format)),
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"{SummariesPrefix}{utc:yyyy}/{utc:MM}/{Segment(sessionId)}.{extension}");
-    }
-
-    /// <summary>
-    /// The facilitators' summary (with the facilitators-only pitches), next to the group's: what
-    /// the coordinator lists and opens. Never posted in a group.
-    /// </summary>
-    public static string FacilitatorsSummary(string sessionId, DateTimeOffset heldOn, SummaryFormat format)
-    {
-        var group = Summary(sessionId, heldOn, format);
-        var dot = group.LastIndexOf('.');
-        return string.Concat(group.AsSpan(0, dot), FacilitatorsSuffix, group.AsSpan(dot));
-    }
-
-    /// <summary>The listing prefix of the summaries of sessions held in one month (UTC).</summary>
-    public static string SummariesOf(int year, int month) =>
-        string.Create(CultureInfo.InvariantCulture, $"{SummariesPrefix}{year:D4}/{month:D2}/");
-
-    /// <summary>
-    /// The record that one output of a closed session's summary (the group card, one recap) went
-    /// out or is going out: created before sending, so it goes out once.
-    /// </summary>
-    public static string SummaryDelivery(string sessionId, string output) => $"{SessionsPrefix}{Segment(sessionId)}/summary/{Segment(output)}.json";
 
     public static string Person(KeyedHash hash, string? tenantId, string userId)
     {
@@ -185,18 +110,12 @@ public static class StateKeys
         return string.Create(CultureInfo.InvariantCulture, $"{prefix}{utc:yyyy-MM-dd}/{utc:HHmmss}-{Segment(reminderId)}.json");
     }
 
-    private static string Segment(string value)
+    /// <summary>A key segment as it is, or an exception when it cannot be one (keys are made, never parsed from input).</summary>
+    public static string Segment(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return DocumentKey.IsValidSegment(value)
             ? value
             : throw new ArgumentException($"'{value}' cannot be a key segment: use 1-128 letters, digits, '-', '_', '.', '~', not starting with '.'.", nameof(value));
     }
-}
-
-public enum SummaryFormat
-{
-    Json,
-    Markdown,
-    Html,
 }

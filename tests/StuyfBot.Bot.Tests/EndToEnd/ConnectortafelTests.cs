@@ -2,12 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Infrastructure;
 using StuyfBot.Bot.Tests.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Storage;
-using StuyfBot.Platform.Storage.State;
 using StuyfBot.Testing;
 using static StuyfBot.Bot.Tests.Infrastructure.CardReading;
 
@@ -163,7 +163,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         // The summary files, read back from Azurite.
         var store = _rig.Bot.Services.GetRequiredService<IDocumentStore>();
         var heldOn = closed.OpenedAt!.Value;
-        var group = (await ReadJsonAsync(store, StateKeys.Summary(_sessionId, heldOn, SummaryFormat.Json)))["data"]!;
+        var group = (await ReadJsonAsync(store, SummaryKeys.Summary(_sessionId, heldOn, SummaryFormat.Json)))["data"]!;
         Assert.Equal("Group", group["audience"]!.GetValue<string>());
         Assert.Equal("Wijkcentrum", group["title"]!.GetValue<string>());
         Assert.Equal(closed.PlannedFor, group["plannedFor"]!.GetValue<DateTimeOffset>());
@@ -183,7 +183,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         Assert.Equal(["Inschrijven bij de fietsschool", "Netwerk Repair bellen"], pitches.Select(p => p!["nextStep"]!.GetValue<string>()));
         Assert.Equal(2, group["notes"]!.AsArray().Count);
         Assert.Equal("""["https://repair.example/mechelen","https://fietsschool.example"]""", group["links"]!.ToJsonString());
-        var facilitators = (await ReadJsonAsync(store, StateKeys.FacilitatorsSummary(_sessionId, heldOn, SummaryFormat.Json)))["data"]!;
+        var facilitators = (await ReadJsonAsync(store, SummaryKeys.FacilitatorsSummary(_sessionId, heldOn, SummaryFormat.Json)))["data"]!;
         var all = facilitators["pitches"]!.AsArray();
         Assert.Equal([Lotte.Name, null, Mieke.Name], all.Select(p => p!["authorName"]?.GetValue<string>()));
         Assert.Equal(["Offer", "Tip"], all[0]!["answers"]!.AsArray().Select(a => a!["kind"]!.GetValue<string>()).Order());
@@ -192,7 +192,7 @@ public sealed class ConnectortafelTests : IAsyncLifetime
         // Privacy: nothing the group got, nor the group's files, shows the secret pitch; no output names Sofie with her pitch.
         foreach (var format in new[] { SummaryFormat.Json, SummaryFormat.Markdown, SummaryFormat.Html })
         {
-            var file = await ReadTextAsync(store, StateKeys.Summary(_sessionId, heldOn, format));
+            var file = await ReadTextAsync(store, SummaryKeys.Summary(_sessionId, heldOn, format));
             Assert.DoesNotContain(Secret, file, StringComparison.Ordinal);
             Assert.DoesNotContain("Afspraak maken bij het OCMW", file, StringComparison.Ordinal);
             Assert.Contains(Anonymous, file, StringComparison.Ordinal);

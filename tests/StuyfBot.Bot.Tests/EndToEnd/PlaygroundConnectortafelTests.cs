@@ -503,7 +503,7 @@ public sealed class PlaygroundConnectortafelTests : IAsyncLifetime
         var state = StorageTestSupport.State(store);
         var hash = await new KeyedHashProvider(state, TimeProvider.System).GetAsync(CancellationToken.None);
 
-        var sessions = Assert.IsType<Versioned<ConversationSessions>>(await state.ReadAsync(StateKeys.ConversationSessions(hash, Group), ConversationSessions.Kind, CancellationToken.None)).Value;
+        var sessions = Assert.IsType<Versioned<ConversationSessions>>(await state.ReadAsync(SessionKeys.ConversationSessions(hash, Group), ConversationSessions.Kind, CancellationToken.None)).Value;
         Assert.Equal(Locale, sessions.Locale);
         var session = sessions.Current!;
         Assert.Equal((_sessionId, _cardId, SessionStatus.Closed), (session.Id, session.CardActivityId, session.Status));

@@ -227,7 +227,7 @@ public sealed class PlaygroundSessionTests : IAsyncLifetime
         var store = BlobDocumentStore.WithConnectionString(_azurite.ConnectionString, new StorageOptions().Container, NullLogger<BlobDocumentStore>.Instance);
         var state = StorageTestSupport.State(store);
         var hash = await new KeyedHashProvider(state, TimeProvider.System).GetAsync(CancellationToken.None);
-        var stored = await state.ReadAsync(StateKeys.ConversationSessions(hash, Group), ConversationSessions.Kind, CancellationToken.None);
+        var stored = await state.ReadAsync(SessionKeys.ConversationSessions(hash, Group), ConversationSessions.Kind, CancellationToken.None);
         return Assert.IsType<Versioned<ConversationSessions>>(stored).Value;
     }
 

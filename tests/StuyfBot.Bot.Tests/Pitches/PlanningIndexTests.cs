@@ -13,14 +13,14 @@ public sealed class PlanningIndexTests
     [Fact]
     public void The_index_key_names_no_tenant_and_never_meets_a_conversation_folder()
     {
-        var key = StateKeys.PlannedSessions(Hash, "72f988bf-86f1-41af-91ab-2d7cd011db47");
+        var key = SessionKeys.PlannedSessions(Hash, "72f988bf-86f1-41af-91ab-2d7cd011db47");
 
         Assert.True(DocumentKey.IsValid(key));
         Assert.StartsWith("conversations/planned/", key, StringComparison.Ordinal);
         Assert.DoesNotContain("72f988bf", key, StringComparison.Ordinal);
-        Assert.Equal(key, StateKeys.PlannedSessions(Hash, "72f988bf-86f1-41af-91ab-2d7cd011db47"));
-        Assert.NotEqual(key, StateKeys.PlannedSessions(Hash, "another-tenant"));
-        Assert.NotEqual("planned", StateKeys.ConversationSessions(Hash, "19:x@thread.v2").Split('/')[1]);
+        Assert.Equal(key, SessionKeys.PlannedSessions(Hash, "72f988bf-86f1-41af-91ab-2d7cd011db47"));
+        Assert.NotEqual(key, SessionKeys.PlannedSessions(Hash, "another-tenant"));
+        Assert.NotEqual("planned", SessionKeys.ConversationSessions(Hash, "19:x@thread.v2").Split('/')[1]);
     }
 
     [Fact]

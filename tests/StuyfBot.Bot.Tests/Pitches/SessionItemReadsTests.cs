@@ -47,7 +47,7 @@ public sealed class SessionItemReadsTests : IDisposable
         await _store.Held.WaitAsync(Patience);
 
         // Another instance records an answer; then twenty turns read.
-        await _state.AppendAsync(StateKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
+        await _state.AppendAsync(SessionKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
         var later = Enumerable.Range(0, 20).Select(_ => _items.ReadAsync(SessionId, default)).ToList();
         _store.Release();
 
@@ -76,7 +76,7 @@ public sealed class SessionItemReadsTests : IDisposable
         Assert.Null(_items.LastRead(SessionId));
 
         await _items.ReadAsync(SessionId, default);
-        await _state.AppendAsync(StateKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
+        await _state.AppendAsync(SessionKeys.SessionItem(SessionId, "theirs"), SessionItemDocuments.Kind, Answer("theirs"), default);
         await _items.AppendAsync(SessionId, Answer("a2"), default);
         var listings = _store.Listings;
 

@@ -52,7 +52,7 @@ public sealed class SessionItemStoreTests : IClassFixture<AzuriteFixture>
 
         Assert.True(Assert.Single(read.Notes).Struck);
         Assert.Equal("bellen", read.NextStepOf("a1~pitch")?.Text);
-        var stored = Encoding.UTF8.GetString((await store.ReadAsync(StateKeys.SessionItem("s1", "a2~answer"), CancellationToken.None))!.Content.Span);
+        var stored = Encoding.UTF8.GetString((await store.ReadAsync(SessionKeys.SessionItem("s1", "a2~answer"), CancellationToken.None))!.Content.Span);
         Assert.Contains("\"kind\":\"session-item\"", stored, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"answer\"", stored, StringComparison.Ordinal);
         Assert.Contains("\"kind\":\"Offer\"", stored, StringComparison.Ordinal);

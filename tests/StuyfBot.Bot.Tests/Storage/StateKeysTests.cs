@@ -1,3 +1,5 @@
+using StuyfBot.Bot.Features.Summaries;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.Files;
 using StuyfBot.Platform.Storage.State;
@@ -13,12 +15,12 @@ public sealed class StateKeysTests
     {
         var heldOn = new DateTimeOffset(2026, 3, 5, 23, 30, 0, TimeSpan.FromHours(-2));
 
-        Assert.Equal("sessions/s-1/head.json", StateKeys.SessionHead("s-1"));
-        Assert.Equal("sessions/s-1/items/1700000000001.json", StateKeys.SessionItem("s-1", StateKeys.ItemId("1700000000001")));
-        Assert.Equal("sessions/s-1/items/", StateKeys.SessionItems("s-1"));
-        Assert.Equal("summaries/2026/03/s-1.json", StateKeys.Summary("s-1", heldOn, SummaryFormat.Json));
-        Assert.Equal("summaries/2026/03/s-1.md", StateKeys.Summary("s-1", heldOn, SummaryFormat.Markdown));
-        Assert.Equal("summaries/2026/03/s-1.html", StateKeys.Summary("s-1", heldOn, SummaryFormat.Html));
+        Assert.Equal("sessions/s-1/head.json", SessionKeys.SessionHead("s-1"));
+        Assert.Equal("sessions/s-1/items/1700000000001.json", SessionKeys.SessionItem("s-1", StateKeys.ItemId("1700000000001")));
+        Assert.Equal("sessions/s-1/items/", SessionKeys.SessionItems("s-1"));
+        Assert.Equal("summaries/2026/03/s-1.json", SummaryKeys.Summary("s-1", heldOn, SummaryFormat.Json));
+        Assert.Equal("summaries/2026/03/s-1.md", SummaryKeys.Summary("s-1", heldOn, SummaryFormat.Markdown));
+        Assert.Equal("summaries/2026/03/s-1.html", SummaryKeys.Summary("s-1", heldOn, SummaryFormat.Html));
         Assert.Equal("reminders/2026-03-06/013000-r1.json", StateKeys.Reminder(heldOn, "r1"));
         Assert.Equal("reminders/2026-03-06/", StateKeys.RemindersDueOn(new DateOnly(2026, 3, 6)));
         Assert.True(DocumentKey.IsValid(StateKeys.HashSecret));
@@ -77,8 +79,8 @@ public sealed class StateKeysTests
     [Fact]
     public void Unsafe_session_ids_are_refused_rather_than_written()
     {
-        Assert.Throws<ArgumentException>(() => StateKeys.SessionHead("19:abc@thread.v2"));
-        Assert.Throws<ArgumentException>(() => StateKeys.SessionHead("../x"));
+        Assert.Throws<ArgumentException>(() => SessionKeys.SessionHead("19:abc@thread.v2"));
+        Assert.Throws<ArgumentException>(() => SessionKeys.SessionHead("../x"));
         Assert.Throws<ArgumentException>(() => StateKeys.ItemId("1", "Bad Part"));
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using StuyfBot.Bot.Kernel;
 using StuyfBot.Platform.Storage;
 using StuyfBot.Platform.Storage.Files;
 using StuyfBot.Platform.Storage.State;
@@ -165,7 +166,7 @@ public sealed class StateStoreTests : IDisposable
     [Fact]
     public async Task Appending_the_same_activity_twice_keeps_the_first_record_and_reports_the_redelivery()
     {
-        var key = StateKeys.SessionItem("s1", StateKeys.ItemId("1700000000001"));
+        var key = SessionKeys.SessionItem("s1", StateKeys.ItemId("1700000000001"));
 
         var first = await _state.AppendAsync(key, NoteKind, new Note("eerste"), default);
         var again = await _state.AppendAsync(key, NoteKind, new Note("tweede"), default);
@@ -173,7 +174,7 @@ public sealed class StateStoreTests : IDisposable
         Assert.Equal(AppendResult.Appended, first);
         Assert.Equal(AppendResult.AlreadyRecorded, again);
         Assert.Equal(new Note("eerste"), (await _state.ReadAsync(key, NoteKind, default))!.Value);
-        Assert.Equal([key], await StorageTestSupport.AllKeysAsync(_store, StateKeys.SessionItems("s1")));
+        Assert.Equal([key], await StorageTestSupport.AllKeysAsync(_store, SessionKeys.SessionItems("s1")));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
+using StuyfBot.Bot.Features.Summaries;
 using StuyfBot.Platform.Delivery;
 using StuyfBot.Platform.Storage;
-using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Tests.Summaries;
 
@@ -15,14 +15,14 @@ public sealed class SummaryDeliveryTests
     {
         var heldOn = new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.FromHours(1)); // 30 November in UTC
 
-        Assert.Equal("summaries/2026/11/s1.json", StateKeys.Summary("s1", heldOn, SummaryFormat.Json));
-        Assert.Equal("summaries/2026/11/s1.facilitators.json", StateKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Json));
-        Assert.Equal("summaries/2026/11/s1.facilitators.md", StateKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Markdown));
-        Assert.Equal("summaries/2026/11/s1.facilitators.html", StateKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Html));
-        Assert.Equal("summaries/2026/11/", StateKeys.SummariesOf(2026, 11));
-        Assert.Equal("sessions/s1/summary/card.json", StateKeys.SummaryDelivery("s1", "card"));
-        Assert.True(DocumentKey.IsValid(StateKeys.SummaryDelivery("s1", "recap-" + new string('a', 32))));
-        Assert.Throws<ArgumentException>(() => StateKeys.SummaryDelivery("s1", "../card"));
+        Assert.Equal("summaries/2026/11/s1.json", SummaryKeys.Summary("s1", heldOn, SummaryFormat.Json));
+        Assert.Equal("summaries/2026/11/s1.facilitators.json", SummaryKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Json));
+        Assert.Equal("summaries/2026/11/s1.facilitators.md", SummaryKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Markdown));
+        Assert.Equal("summaries/2026/11/s1.facilitators.html", SummaryKeys.FacilitatorsSummary("s1", heldOn, SummaryFormat.Html));
+        Assert.Equal("summaries/2026/11/", SummaryKeys.SummariesOf(2026, 11));
+        Assert.Equal("sessions/s1/summary/card.json", SummaryKeys.Delivery("s1", "card"));
+        Assert.True(DocumentKey.IsValid(SummaryKeys.Delivery("s1", "recap-" + new string('a', 32))));
+        Assert.Throws<ArgumentException>(() => SummaryKeys.Delivery("s1", "../card"));
     }
 
     [Fact]

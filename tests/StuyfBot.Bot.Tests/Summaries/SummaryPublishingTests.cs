@@ -62,12 +62,12 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         // Exactly six files, where the layout says.
         string[] expected =
         [
-            StateKeys.Summary(session.SessionId, heldOn, SummaryFormat.Json),
-            StateKeys.Summary(session.SessionId, heldOn, SummaryFormat.Markdown),
-            StateKeys.Summary(session.SessionId, heldOn, SummaryFormat.Html),
-            StateKeys.FacilitatorsSummary(session.SessionId, heldOn, SummaryFormat.Json),
-            StateKeys.FacilitatorsSummary(session.SessionId, heldOn, SummaryFormat.Markdown),
-            StateKeys.FacilitatorsSummary(session.SessionId, heldOn, SummaryFormat.Html),
+            SummaryKeys.Summary(session.SessionId, heldOn, SummaryFormat.Json),
+            SummaryKeys.Summary(session.SessionId, heldOn, SummaryFormat.Markdown),
+            SummaryKeys.Summary(session.SessionId, heldOn, SummaryFormat.Html),
+            SummaryKeys.FacilitatorsSummary(session.SessionId, heldOn, SummaryFormat.Json),
+            SummaryKeys.FacilitatorsSummary(session.SessionId, heldOn, SummaryFormat.Markdown),
+            SummaryKeys.FacilitatorsSummary(session.SessionId, heldOn, SummaryFormat.Html),
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), await ListStoredAsync("summaries/"));
         Assert.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"summaries/{heldOn.UtcDateTime:yyyy}/{heldOn.UtcDateTime:MM}/{session.SessionId}."), expected[0], StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         // The card, in the group's language, is the summary as stored.
         var card = Assert.Single(SummaryCards());
         var (sessions, closed) = await session.ClosedAsync();
-        var key = StateKeys.Summary(session.SessionId, closed.OpenedAt!.Value, SummaryFormat.Json);
+        var key = SummaryKeys.Summary(session.SessionId, closed.OpenedAt!.Value, SummaryFormat.Json);
         var stored = SummaryDocuments.Kind.Deserialize(key, Encoding.UTF8.GetBytes((await ReadStoredAsync(key))!));
         Assert.Equal(SummaryCard.Render(stored, Text.For("nl-BE")).ToJson().ToJsonString(), card.Card!.ToJsonString());
 
@@ -250,13 +250,13 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         // The group's files: neither secret; the facilitators' files: Fatima's pitch, and still not Gust's name.
         foreach (var format in Enum.GetValues<SummaryFormat>())
         {
-            var group = (await ReadStoredAsync(StateKeys.Summary(session.SessionId, heldOn, format)))!;
+            var group = (await ReadStoredAsync(SummaryKeys.Summary(session.SessionId, heldOn, format)))!;
             AssertAbsent(FacMarker, group, format.ToString());
             AssertAbsent(FacName, group, format.ToString());
             AssertAbsent("facmarker.example", group, format.ToString());
             AssertAbsent(GustMarker, group, format.ToString());
             Assert.Contains("Ik zoek werk in de zorg", group, StringComparison.Ordinal);
-            var facilitators = (await ReadStoredAsync(StateKeys.FacilitatorsSummary(session.SessionId, heldOn, format)))!;
+            var facilitators = (await ReadStoredAsync(SummaryKeys.FacilitatorsSummary(session.SessionId, heldOn, format)))!;
             Assert.Contains(FacMarker, facilitators, StringComparison.Ordinal);
             Assert.Contains(FacName, facilitators, StringComparison.Ordinal);
             AssertAbsent(GustMarker, facilitators, format.ToString());
@@ -294,7 +294,7 @@ public abstract class SummaryPublishingTests : IAsyncLifetime
         var documents = bot.Services.GetRequiredService<IDocumentStore>();
         var now = DateTimeOffset.UtcNow;
         var abandoned = new DeliveryRecord(DeliveryState.Sending, now, now + TimeSpan.FromSeconds(3));
-        Assert.True((await documents.CreateAsync(StateKeys.SummaryDelivery(session.SessionId, "card"), SummaryDocuments.DeliveryKind.Serialize(abandoned), default)).IsWritten);
+        Assert.True((await documents.CreateAsync(SummaryKeys.Delivery(session.SessionId, "card"), SummaryDocuments.DeliveryKind.Serialize(abandoned), default)).IsWritten);
         Connector.FailNextMatching(c => c.Method == "POST" && c.Path == "/v3/conversations", 503);
 
         await session.CloseAsync();
