@@ -15,3 +15,16 @@ public interface ISessionEffect
 
 /// <summary>Where an event happened: the conversation's sessions as committed, and the session after the command.</summary>
 public sealed record SessionEventContext(ConversationSessions Sessions, Session Session);
+
+/// <summary>An effect that reacts to one kind of event and lets every other pass.</summary>
+public abstract class SessionEffect<TEvent> : ISessionEffect
+    where TEvent : SessionEvent
+{
+    public Task OnEventAsync(SessionEventContext context, SessionEvent sessionEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return sessionEvent is TEvent happened ? OnAsync(context, happened, cancellationToken) : Task.CompletedTask;
+    }
+
+    protected abstract Task OnAsync(SessionEventContext context, TEvent happened, CancellationToken cancellationToken);
+}

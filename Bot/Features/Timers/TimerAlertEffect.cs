@@ -1,6 +1,5 @@
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Dialogs.Pitches;
-using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Bot.Features.Timers;
 
@@ -9,17 +8,8 @@ namespace StuyfBot.Bot.Features.Timers;
 /// its warnings and "Tijd!" are scheduled again as durable reminders (<see cref="TimerAlertScheduler"/>,
 /// posted by <see cref="TimerAlertHandler"/>); earlier ones are stale then.
 /// </summary>
-public sealed class TimerAlertEffect : ISessionEffect
+public sealed class TimerAlertEffect(TimerAlertScheduler alerts) : SessionEffect<TimerChanged>
 {
-    private readonly TimerAlertScheduler _alerts;
-
-    public TimerAlertEffect(TimerAlertScheduler alerts) => _alerts = alerts;
-
-    public Task OnEventAsync(SessionEventContext context, SessionEvent sessionEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return sessionEvent is TimerChanged changed
-            ? _alerts.ScheduleAsync(context.Sessions.Conversation.ConversationId, context.Session.Id, changed.Timer, cancellationToken)
-            : Task.CompletedTask;
-    }
+    protected override Task OnAsync(SessionEventContext context, TimerChanged happened, CancellationToken cancellationToken) =>
+        alerts.ScheduleAsync(context.Sessions.Conversation.ConversationId, context.Session.Id, happened.Timer, cancellationToken);
 }
