@@ -1,7 +1,7 @@
 using StuyfBot.Cards.AdaptiveCards;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Cards.Pitches;

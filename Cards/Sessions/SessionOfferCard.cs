@@ -1,6 +1,6 @@
 using StuyfBot.Cards.AdaptiveCards;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Sessions;
 
 namespace StuyfBot.Cards.Sessions;

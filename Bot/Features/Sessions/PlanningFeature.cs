@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Apps;

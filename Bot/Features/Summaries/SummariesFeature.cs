@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Cards.Summaries;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Summaries;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Apps;

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Cards.AdaptiveCards;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Platform.Api;
 using StuyfBot.Platform.Apps;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using StuyfBot.Bot.Kernel;
 using StuyfBot.Bot.Tests.Infrastructure;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Platform.Apps;
 
 namespace StuyfBot.Bot.Tests.Architecture;

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StuyfBot.Cards.Help;
+using StuyfBot.Cards.Welcome;
 
 namespace StuyfBot.Bot.Tests.Manifest;
 

@@ -1,8 +1,8 @@
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
 using StuyfBot.Cards.Tests.Sessions;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Notes;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;

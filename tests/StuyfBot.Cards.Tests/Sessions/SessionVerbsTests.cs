@@ -1,7 +1,7 @@
 using System.Reflection;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Sessions;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Roles;
 using StuyfBot.Dialogs.Sessions;
 

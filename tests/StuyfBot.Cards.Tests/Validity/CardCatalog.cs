@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using StuyfBot.Cards.Help;
 using StuyfBot.Cards.Localization;
 using StuyfBot.Cards.Pitches;
 using StuyfBot.Cards.Sessions;
@@ -7,6 +6,7 @@ using StuyfBot.Cards.Summaries;
 using StuyfBot.Cards.Tests.Pitches;
 using StuyfBot.Cards.Tests.Sessions;
 using StuyfBot.Cards.Tests.Summaries;
+using StuyfBot.Cards.Welcome;
 using StuyfBot.Dialogs.Pitches;
 using StuyfBot.Dialogs.Sessions;
 using StuyfBot.Dialogs.Summaries;

@@ -1,7 +1,7 @@
 using StuyfBot.Cards.AdaptiveCards;
 using StuyfBot.Cards.Localization;
 
-namespace StuyfBot.Cards.Help;
+namespace StuyfBot.Cards.Welcome;
 
 /// <summary>The help card: what the bot can do and the commands, in the reader's language.</summary>
 public static class HelpCard
