@@ -5,12 +5,11 @@ using StuyfBot.Platform.Storage.State;
 
 namespace StuyfBot.Bot.Kernel;
 
-/// <summary>The outcome of one session or pitch-round command: the decision and the conversation's sessions as stored now.</summary>
-public sealed record SessionTurn(Decision? Decision, ConversationSessions? Sessions)
-{
-    /// <summary>The command came from the card of a session that is no longer the current one.</summary>
-    public bool Outdated => Decision is null;
-}
+/// <summary>
+/// The outcome of one session or pitch-round command: the decision (null: the command came from
+/// the card of a session that is no longer the current one) and the conversation's sessions as stored now.
+/// </summary>
+public sealed record SessionTurn(Decision? Decision, ConversationSessions? Sessions);
 
 /// <summary>
 /// Loads a conversation's sessions, lets <see cref="SessionDecider"/> (or, for the pitch round,

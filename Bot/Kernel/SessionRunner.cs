@@ -17,10 +17,7 @@ namespace StuyfBot.Bot.Kernel;
 /// sessions as stored now, and the session's records when the command needed them (round
 /// commands; null for session commands, read them with <see cref="SessionRunner.ViewAsync"/>).
 /// </summary>
-public sealed record SessionOutcome(Decision? Decision, ConversationSessions? Sessions, SessionRecords? Records)
-{
-    public bool Outdated => Decision is null;
-}
+public sealed record SessionOutcome(Decision? Decision, ConversationSessions? Sessions, SessionRecords? Records);
 
 /// <summary>
 /// The one way a session changes: load, decide with Dialogs (<see cref="SessionDecider"/> for
@@ -60,8 +57,6 @@ public sealed partial class SessionRunner
         _time = time;
         _log = log;
     }
-
-    public TimerSettings Timers => _timers;
 
     /// <summary>
     /// Runs a command of a turn in the session's group chat (typed, a live card button, a meeting
